@@ -1,0 +1,1 @@
+"""Thin wiring: read inputs, ask dashboard/ for figures, return outputs."""

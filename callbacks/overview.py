@@ -1,0 +1,43 @@
+"""The overview page's wiring: one callback that refreshes tiles and charts."""
+
+from __future__ import annotations
+
+import datetime as dt
+
+from dash import Dash, Input, Output, State
+from dash.exceptions import PreventUpdate
+
+from dashboard import state as st
+from dashboard.overview import CHART_DIMENSIONS, overview
+from dashboard.service import DataService
+from layouts import ids
+from layouts.components import kpi_tiles, status_line
+
+CHARTS = (*CHART_DIMENSIONS, "registrations")
+
+
+def register(app: Dash, service: DataService) -> None:
+    """Wire the overview's callbacks on the app given."""
+
+    @app.callback(
+        Output(ids.OVERVIEW_STATUS, "children"),
+        Output(ids.OVERVIEW_KPIS, "children"),
+        *[Output(ids.filter_chart("overview", d), "figure") for d in CHART_DIMENSIONS],
+        Output(ids.OVERVIEW_REGISTRATIONS, "figure"),
+        Output(ids.OVERVIEW_RENDERED, "data"),
+        Input(ids.STATE, "data"),
+        Input(ids.REFRESH, "n_intervals"),
+        State(ids.OVERVIEW_RENDERED, "data"),
+    )
+    def refresh_overview(stored, _tick, rendered):
+        if stored is None:
+            raise PreventUpdate
+        state = st.parse_query(stored.get("query"))
+        unchanged = {"query": state.to_query(), "version": service.peek_version(), "stale": False}
+        if unchanged == rendered:
+            raise PreventUpdate
+        snapshot = service.snapshot(state.event)
+        key = {"query": state.to_query(), "version": snapshot.version, "stale": snapshot.stale}
+        view = overview(snapshot, state, dt.datetime.now(dt.UTC))
+        charts = [view.charts[name] for name in CHARTS]
+        return status_line(view.status), kpi_tiles(view.kpis), *charts, key

@@ -1,0 +1,1 @@
+"""The domain: metric definitions, filters, figures, cache, settings. Knows nothing of Dash."""

@@ -1,0 +1,126 @@
+"""The shared cache of computed aggregates: in-process by default, Redis when configured."""
+
+from __future__ import annotations
+
+import logging
+import pickle
+import threading
+import time
+from collections import OrderedDict
+from typing import Protocol
+
+log = logging.getLogger(__name__)
+
+
+class Cache(Protocol):
+    """What the data service needs of a cache."""
+
+    def get(self, key: str) -> object | None: ...
+
+    def set(self, key: str, value: object, ttl_s: int) -> None: ...
+
+    def claim(self, key: str, ttl_s: int) -> bool: ...
+
+    def ping(self) -> bool: ...
+
+
+class MemoryCache:
+    """A small least-recently-used cache for one process, safe across threads."""
+
+    kind = "memory"
+
+    def __init__(self, max_items: int = 64) -> None:
+        self._items: OrderedDict[str, tuple[float, object]] = OrderedDict()
+        self._max_items = max_items
+        self._lock = threading.Lock()
+
+    def get(self, key: str) -> object | None:
+        """Return the value stored under key, or None when absent or expired."""
+        with self._lock:
+            item = self._items.get(key)
+            if item is None or item[0] < time.monotonic():
+                self._items.pop(key, None)
+                return None
+            self._items.move_to_end(key)
+            return item[1]
+
+    def set(self, key: str, value: object, ttl_s: int) -> None:
+        """Store a value for ttl_s seconds, evicting the least recently used."""
+        with self._lock:
+            self._items[key] = (time.monotonic() + ttl_s, value)
+            self._items.move_to_end(key)
+            while len(self._items) > self._max_items:
+                self._items.popitem(last=False)
+
+    def claim(self, key: str, ttl_s: int) -> bool:
+        """Within one process the service's own lock already serialises the work."""
+        return True
+
+    def ping(self) -> bool:
+        """An in-process cache is always there."""
+        return True
+
+
+class RedisCache:
+    """Redis shared by every worker and host; falls back to memory while Redis is down."""
+
+    kind = "redis"
+
+    def __init__(self, url: str, prefix: str = "cluster-dashboard") -> None:
+        import redis
+
+        self._redis = redis.Redis.from_url(url, socket_timeout=1.0, socket_connect_timeout=1.0)
+        self._fallback = MemoryCache()
+        self._prefix = prefix
+        self._down_since: float | None = None
+
+    def _failed(self, exc: Exception) -> None:
+        if self._down_since is None:
+            log.warning("Redis unreachable (%s): using the in-process cache", exc)
+            self._down_since = time.monotonic()
+
+    def _recovered(self) -> None:
+        if self._down_since is not None:
+            log.warning("Redis reachable again: sharing the cache")
+            self._down_since = None
+
+    def get(self, key: str) -> object | None:
+        """Return the value from Redis (or the fallback while Redis is down)."""
+        try:
+            raw = self._redis.get(f"{self._prefix}:{key}")
+        except Exception as exc:  # redis raises many kinds; all mean "not now"
+            self._failed(exc)
+            return self._fallback.get(key)
+        self._recovered()
+        return None if raw is None else pickle.loads(raw)  # only our own workers write it
+
+    def set(self, key: str, value: object, ttl_s: int) -> None:
+        """Store the value in Redis, and in the fallback too while Redis is down."""
+        try:
+            payload = pickle.dumps(value, protocol=pickle.HIGHEST_PROTOCOL)
+            self._redis.set(f"{self._prefix}:{key}", payload, ex=ttl_s)
+            self._recovered()
+        except Exception as exc:
+            self._failed(exc)
+            self._fallback.set(key, value, ttl_s)
+
+    def claim(self, key: str, ttl_s: int) -> bool:
+        """Take the right to compute a value; False when another worker holds it."""
+        try:
+            return bool(self._redis.set(f"{self._prefix}:claim:{key}", b"1", nx=True, ex=ttl_s))
+        except Exception as exc:
+            self._failed(exc)
+            return True
+
+    def ping(self) -> bool:
+        """True when Redis answers."""
+        try:
+            return bool(self._redis.ping())
+        except Exception as exc:
+            self._failed(exc)
+            return False
+
+
+def make_cache(redis_url: str | None) -> Cache:
+    """The cache the settings ask for."""
+    return RedisCache(redis_url) if redis_url else MemoryCache()

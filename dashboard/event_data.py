@@ -1,0 +1,151 @@
+"""The aggregates of one event at one data version, read as metrics.md says."""
+
+from __future__ import annotations
+
+import datetime as dt
+import logging
+from dataclasses import dataclass
+from zoneinfo import ZoneInfo, ZoneInfoNotFoundError
+
+import pandas as pd
+import sqlalchemy as sa
+
+from dashboard import vocab
+from data import queries
+
+log = logging.getLogger(__name__)
+
+ARRIVAL_BUCKET_S = 900
+
+
+@dataclass(frozen=True)
+class Event:
+    """An event row, with its zone resolved."""
+
+    id: int
+    name: str
+    starts_on: dt.date
+    ends_on: dt.date
+    city: str | None
+    timezone: str
+
+    @property
+    def zone(self) -> ZoneInfo:
+        """The zone in which the event's times are shown."""
+        return zone_or_utc(self.timezone)
+
+    def days(self) -> list[dt.date]:
+        """The event's dates, first to last."""
+        count = max((self.ends_on - self.starts_on).days, 0) + 1
+        return [self.starts_on + dt.timedelta(days=i) for i in range(count)]
+
+    def day_starts(self) -> list[int]:
+        """UTC epoch seconds at which each local day begins, and the end of the last."""
+        dates = [*self.days(), self.days()[-1] + dt.timedelta(days=1)]
+        return [int(dt.datetime.combine(d, dt.time(), self.zone).timestamp()) for d in dates]
+
+    def as_json(self) -> dict[str, object]:
+        """The event as the API shows it."""
+        return {
+            "id": self.id,
+            "name": self.name,
+            "starts_on": self.starts_on.isoformat(),
+            "ends_on": self.ends_on.isoformat(),
+            "city": self.city,
+            "timezone": self.timezone,
+        }
+
+
+def zone_or_utc(name: str | None) -> ZoneInfo:
+    """The IANA zone named, or UTC when the name is not a zone."""
+    try:
+        return ZoneInfo((name or "").strip() or "UTC")
+    except (ZoneInfoNotFoundError, ValueError):
+        return ZoneInfo("UTC")
+
+
+def _date(value: object) -> dt.date:
+    if isinstance(value, dt.datetime):
+        return value.date()
+    if isinstance(value, dt.date):
+        return value
+    return dt.date.fromisoformat(str(value)[:10])
+
+
+def events_from_frame(frame: pd.DataFrame) -> list[Event]:
+    """Events from the events query, skipping rows whose dates cannot be read."""
+    result = []
+    for row in frame.itertuples(index=False):
+        try:
+            starts, ends = _date(row.starts_on), _date(row.ends_on)
+        except ValueError:
+            log.warning("event %s has unreadable dates; left out", row.id)
+            continue
+        tz = row.timezone if isinstance(row.timezone, str) else "UTC"
+        city = row.city if isinstance(row.city, str) else None
+        result.append(Event(int(row.id), str(row.name), starts, max(ends, starts), city, tz))
+    return result
+
+
+def registration_bucket_s(event: Event) -> int:
+    """Hour buckets where the zone is a whole number of hours from UTC, else quarters."""
+    noon = dt.datetime.combine(event.starts_on, dt.time(12), event.zone)
+    offset = noon.utcoffset() or dt.timedelta()
+    return 3600 if offset.total_seconds() % 3600 == 0 else 900
+
+
+@dataclass(frozen=True)
+class EventCubes:
+    """Read aggregates of one event: every figure of every page comes from these."""
+
+    event: Event
+    people: pd.DataFrame
+    organisations: pd.DataFrame
+    registrations: pd.DataFrame
+    first_scans: pd.DataFrame
+    requests: pd.DataFrame
+    response_times: pd.DataFrame
+    workshops: pd.DataFrame
+    bookings: pd.DataFrame
+    read_at: dt.datetime
+
+
+def _people(cube: pd.DataFrame, prefix: str = "") -> pd.DataFrame:
+    """Read a cube's person columns and its status; drop rows with a dangling organisation."""
+    read = vocab.read_people(cube, prefix)
+    return read[read[prefix + "org_missing"].astype(int) == 0].reset_index(drop=True)
+
+
+def _with_status(cube: pd.DataFrame, column: str = "status", vocabulary=vocab.STATUSES):
+    out = cube.copy()
+    out[column] = vocab.mapped(cube[column], lambda raw: vocab.read_status(raw, vocabulary))
+    return out
+
+
+def load_event(conn: sa.Connection, event: Event) -> EventCubes:
+    """Run the event's aggregate queries and read their values."""
+    people = _with_status(_people(queries.participant_cube(conn, event.id)))
+    people["role"] = vocab.mapped(people["role"], vocab.read_role)
+    requests = queries.request_cube(conn, event.id)
+    requests = _with_status(
+        _people(_people(requests, "req_"), "rec_"), "status", vocab.REQUEST_STATUSES
+    )
+    responses = _people(queries.response_time_cube(conn, event.id), "rec_")
+    bookings = _with_status(_people(queries.booking_cube(conn, event.id)))
+    bookings = _with_status(bookings, "booking_status", vocab.BOOKING_STATUSES)
+    return EventCubes(
+        event=event,
+        people=people,
+        organisations=_with_status(_people(queries.organisation_cube(conn, event.id))),
+        registrations=_with_status(
+            _people(queries.registration_cube(conn, event.id, registration_bucket_s(event)))
+        ),
+        first_scans=_with_status(
+            _people(queries.first_scan_cube(conn, event.id, event.day_starts(), ARRIVAL_BUCKET_S))
+        ),
+        requests=requests,
+        response_times=_with_status(responses, "status", vocab.REQUEST_STATUSES),
+        workshops=queries.workshops_frame(conn, event.id),
+        bookings=bookings,
+        read_at=dt.datetime.now(dt.UTC),
+    )

@@ -1,0 +1,186 @@
+"""Every figure of metrics.md, computed from an event's read aggregates."""
+
+from __future__ import annotations
+
+import datetime as dt
+from dataclasses import dataclass
+
+import numpy as np
+import pandas as pd
+
+from dashboard import filters as flt
+from dashboard.event_data import EventCubes
+from dashboard.vocab import ACTIVE, OTHER, UNKNOWN
+
+
+def ratio(numerator: float, denominator: float) -> float | None:
+    """A rate, or None where metrics.md calls it undefined (nothing to divide by)."""
+    return None if not denominator else round(float(numerator) / float(denominator), 4)
+
+
+def active_people(cubes: EventCubes, filters: flt.Filters) -> pd.DataFrame:
+    """The people cube restricted to active participants matching the filters."""
+    people = flt.apply(cubes.people, filters)
+    return people[people["status"].isin(ACTIVE)]
+
+
+def day_index(cubes: EventCubes, day: dt.date | None) -> int | None:
+    """The index of a date among the event's days, or None when it is not one of them."""
+    days = cubes.event.days()
+    return days.index(day) if day in days else None
+
+
+def checked_in(cubes: EventCubes, filters: flt.Filters, day: dt.date | None = None) -> int:
+    """Active participants with a badge scan (on the day, in the event's zone, if given)."""
+    if day is None:
+        people = active_people(cubes, filters)
+        return int(people.loc[people["checked_in"].astype(int) == 1, "n"].sum())
+    index = day_index(cubes, day)
+    scans = flt.apply(cubes.first_scans, filters)
+    scans = scans[scans["status"].isin(ACTIVE) & (scans["day"] == index)]
+    return int(scans["n"].sum()) if index is not None else 0
+
+
+def breakdown(cubes: EventCubes, filters: flt.Filters, dimension: str) -> pd.Series:
+    """Active participants by one attribute, largest first, zero counts left out."""
+    people = active_people(cubes, filters)
+    counts = people.groupby(dimension)["n"].sum()
+    counts = counts[counts > 0].astype(int)
+    return counts.sort_values(ascending=False, kind="stable")
+
+
+def organisations_represented(cubes: EventCubes, filters: flt.Filters) -> tuple[int, int]:
+    """Distinct organisations among active participants, and how many are clusters."""
+    orgs = flt.apply(cubes.organisations, filters)
+    orgs = orgs[orgs["status"].isin(ACTIVE) & (orgs["n"] > 0)]
+    clusters = orgs.loc[orgs["org_type"] == "cluster_organisation", "organisation_id"]
+    return int(orgs["organisation_id"].nunique()), int(clusters.nunique())
+
+
+def participant_summary(
+    cubes: EventCubes, filters: flt.Filters, day: dt.date | None = None
+) -> dict[str, object]:
+    """The participant figures of the API and the KPI tiles."""
+    people = flt.apply(cubes.people, filters)
+    by_status = people.groupby("status")["n"].sum()
+    active = active_people(cubes, filters)
+    organisations, clusters = organisations_represented(cubes, filters)
+    by_country = breakdown(cubes, filters, "country")
+    return {
+        "active": int(active["n"].sum()),
+        "confirmed": int(by_status.get("confirmed", 0)),
+        "waitlisted": int(by_status.get("waitlisted", 0)),
+        "cancelled": int(by_status.get("cancelled", 0)),
+        "unknown_status": int(by_status.get("unknown", 0)),
+        "checked_in": checked_in(cubes, filters, day),
+        "countries": int((by_country.index != UNKNOWN).sum()),
+        "organisations": organisations,
+        "clusters": clusters,
+        "by_country": by_country.to_dict(),
+        "by_sector": breakdown(cubes, filters, "sector").to_dict(),
+        "by_org_type": breakdown(cubes, filters, "org_type").to_dict(),
+    }
+
+
+def weighted_median(values: pd.Series, weights: pd.Series) -> float | None:
+    """The median of values repeated by their weights, or None when there are none."""
+    total = int(weights.sum())
+    if total <= 0:
+        return None
+    order = np.argsort(values.to_numpy(), kind="stable")
+    sorted_values = values.to_numpy()[order].astype(float)
+    cumulative = np.cumsum(weights.to_numpy()[order])
+    lower = sorted_values[np.searchsorted(cumulative, (total + 1) // 2)]
+    upper = sorted_values[np.searchsorted(cumulative, total // 2 + 1)]
+    return float((lower + upper) / 2)
+
+
+def _pair_share(accepted: pd.DataFrame, column: str, excluded: tuple[str, ...]) -> float | None:
+    req, rec = accepted["req_" + column], accepted["rec_" + column]
+    both_known = ~req.isin(excluded) & ~rec.isin(excluded)
+    crossing = both_known & (req != rec)
+    return ratio(accepted.loc[crossing, "n"].sum(), accepted.loc[both_known, "n"].sum())
+
+
+def requests_for(cubes: EventCubes, filters: flt.Filters) -> pd.DataFrame:
+    """Requests kept by a filter: those whose recipient matches (metrics.md)."""
+    return flt.apply(cubes.requests, filters, "rec_")
+
+
+def matchmaking_summary(cubes: EventCubes, filters: flt.Filters) -> dict[str, object]:
+    """The matchmaking figures of the API and the KPI tiles."""
+    requests = requests_for(cubes, filters)
+    by_status = requests.groupby("status")["n"].sum()
+    accepted, declined = int(by_status.get("accepted", 0)), int(by_status.get("declined", 0))
+    total = int(requests.loc[requests["status"] != "cancelled", "n"].sum())
+    acc = requests[requests["status"] == "accepted"]
+    held = acc["held"]
+    answered = flt.apply(cubes.response_times, filters, "rec_")
+    answered = answered[answered["status"].isin(("accepted", "declined"))]
+    median_minutes = weighted_median(answered["minutes"], answered["n"])
+    return {
+        "requests": total,
+        "accepted": accepted,
+        "declined": declined,
+        "pending": int(by_status.get("pending", 0)),
+        "acceptance_rate": ratio(accepted, accepted + declined),
+        "response_rate": ratio(accepted + declined, total),
+        "median_response_hours": None if median_minutes is None else round(median_minutes / 60, 2),
+        "cross_border_share": _pair_share(acc, "country", (UNKNOWN,)),
+        "cross_sector_share": _pair_share(acc, "sector", (UNKNOWN, OTHER)),
+        "held": int(acc.loc[held == 1, "n"].sum()),
+        "no_shows": int(acc.loc[held == 0, "n"].sum()),
+    }
+
+
+@dataclass(frozen=True)
+class WorkshopFigures:
+    """One workshop's booking figures."""
+
+    id: int
+    title: str
+    starts_at: dt.datetime
+    capacity: int
+    booked: int
+    waitlisted: int
+    attended: int
+
+    @property
+    def fill_level(self) -> float | None:
+        """Booked over capacity; None for a workshop with no seats."""
+        return ratio(self.booked, self.capacity)
+
+    @property
+    def overbooked(self) -> bool:
+        """More bookings than seats (a workshop with 0 seats and a booking too)."""
+        return self.booked > self.capacity
+
+
+def workshop_figures(cubes: EventCubes, filters: flt.Filters) -> list[WorkshopFigures]:
+    """Booking figures per workshop, by start time, counting active participants' bookings."""
+    bookings = flt.apply(cubes.bookings, filters)
+    bookings = bookings[bookings["status"].isin(ACTIVE)]
+    counts = bookings.pivot_table(
+        index="workshop_id", columns="booking_status", values="n", aggfunc="sum", fill_value=0
+    )
+    attended = bookings[bookings["attended"] == 1].groupby("workshop_id")["n"].sum()
+    result = []
+    for row in cubes.workshops.itertuples(index=False):
+        counted = counts.loc[row.id] if row.id in counts.index else {}
+        result.append(
+            WorkshopFigures(
+                id=int(row.id),
+                title=str(row.title),
+                starts_at=pd.Timestamp(row.starts_at).to_pydatetime(),
+                capacity=int(row.capacity),
+                booked=int(counted.get("booked", 0)),
+                waitlisted=int(counted.get("waitlisted", 0)),
+                attended=int(attended.get(row.id, 0)),
+            )
+        )
+    return result
+
+
+def seats(workshops: list[WorkshopFigures]) -> tuple[int, int]:
+    """Seats booked and seats in all, over the workshops given."""
+    return sum(w.booked for w in workshops), sum(w.capacity for w in workshops)

@@ -1,0 +1,162 @@
+"""The data service: one computation per data change, shared; the last good figures kept."""
+
+from __future__ import annotations
+
+import datetime as dt
+import hashlib
+import logging
+import threading
+import time
+from collections.abc import Callable
+from dataclasses import dataclass
+from typing import TypeVar
+
+import sqlalchemy as sa
+from sqlalchemy.exc import DBAPIError, SQLAlchemyError
+
+from dashboard.cache import Cache
+from dashboard.event_data import Event, EventCubes, events_from_frame, load_event
+from data import queries
+from data.version import DataUnavailable, data_version
+
+log = logging.getLogger(__name__)
+T = TypeVar("T")
+
+CACHE_TTL_S = 6 * 3600
+TIMEOUT_WORDS = ("statement timeout", "max_statement_time", "interrupted", "canceling statement")
+
+
+class TooSlow(DataUnavailable):
+    """A query ran past the statement timeout."""
+
+
+@dataclass(frozen=True)
+class Snapshot:
+    """An event's figures as last read, and whether they are current."""
+
+    cubes: EventCubes | None
+    version: str | None
+    checked_at: dt.datetime | None
+    stale_since: dt.datetime | None = None
+    problem: str | None = None
+    slow: bool = False
+
+    @property
+    def stale(self) -> bool:
+        """True when the database could not be read at the last look."""
+        return self.problem is not None
+
+
+def describe(exc: Exception) -> DataUnavailable:
+    """Turn a database error into one line a user may read (never the SQL)."""
+    if isinstance(exc, DataUnavailable):
+        return exc
+    orig = getattr(exc, "orig", exc)
+    first = (str(orig).strip().splitlines() or [type(orig).__name__])[0][:200]
+    if any(word in first.lower() for word in TIMEOUT_WORDS):
+        return TooSlow(first)
+    return DataUnavailable(first)
+
+
+class DataService:
+    """Reads aggregates through the cache, keyed by the data version."""
+
+    def __init__(self, engine: sa.Engine, cache: Cache) -> None:
+        self.engine = engine
+        self.cache = cache
+        self._db_key = hashlib.sha256(engine.url.render_as_string().encode()).hexdigest()[:12]
+        self._locks: dict[str, threading.Lock] = {}
+        self._locks_guard = threading.Lock()
+        self._last_good: dict[int, Snapshot] = {}
+        self._stale_since: dt.datetime | None = None
+
+    def version(self) -> str:
+        """The current data version token (raises DataUnavailable)."""
+        try:
+            return data_version(self.engine)
+        except (SQLAlchemyError, OSError) as exc:
+            raise describe(exc) from exc
+
+    def peek_version(self) -> str | None:
+        """The current data version, or None when the database cannot be read."""
+        try:
+            return self.version()
+        except DataUnavailable:
+            return None
+
+    def _lock(self, key: str) -> threading.Lock:
+        with self._locks_guard:
+            return self._locks.setdefault(key, threading.Lock())
+
+    def cached(self, name: str, version: str, compute: Callable[[sa.Connection], T]) -> T:
+        """Return the value for (name, version), computing it once for all workers."""
+        key = f"{self._db_key}:{version}:{name}"
+        value = self.cache.get(key)
+        if value is not None:
+            return value
+        with self._lock(key):
+            value = self.cache.get(key) or self._wait_for_other_worker(key)
+            if value is not None:
+                return value
+            started = time.perf_counter()
+            try:
+                with self.engine.connect() as conn:
+                    value = compute(conn)
+            except (DBAPIError, SQLAlchemyError, OSError) as exc:
+                raise describe(exc) from exc
+            log.info("computed %s in %.0f ms", name, (time.perf_counter() - started) * 1000)
+            self.cache.set(key, value, CACHE_TTL_S)
+            return value
+
+    def _wait_for_other_worker(self, key: str, wait_s: float = 15.0) -> object | None:
+        if self.cache.claim(key, int(wait_s)):
+            return None
+        deadline = time.monotonic() + wait_s
+        while time.monotonic() < deadline:
+            time.sleep(0.05)
+            value = self.cache.get(key)
+            if value is not None:
+                return value
+        return None
+
+    def events(self, version: str | None = None) -> list[Event]:
+        """The events of the database, newest first."""
+        version = version or self.version()
+        frame = self.cached("events", version, queries.events_frame)
+        return events_from_frame(frame)
+
+    def event_cubes(self, event_id: int, version: str | None = None) -> EventCubes | None:
+        """The read aggregates of one event, or None for an unknown event."""
+        version = version or self.version()
+        event = next((e for e in self.events(version) if e.id == event_id), None)
+        if event is None:
+            return None
+        return self.cached(f"event:{event_id}", version, lambda conn: load_event(conn, event))
+
+    def snapshot(self, event_id: int | None) -> Snapshot:
+        """The event's figures now, or the last good ones with the reason they are stale.
+
+        Without an event (none chosen, or none in the database) the snapshot holds no
+        figures, and says why only if the database could not be read.
+        """
+        now = dt.datetime.now(dt.UTC)
+        try:
+            version = self.version()
+            cubes = self.event_cubes(event_id, version) if event_id is not None else None
+        except DataUnavailable as exc:
+            log.warning("data unavailable: %s", exc)
+            self._stale_since = self._stale_since or now
+            last = self._last_good.get(event_id or 0, Snapshot(None, None, None))
+            return Snapshot(
+                last.cubes,
+                last.version,
+                last.checked_at,
+                self._stale_since,
+                str(exc),
+                isinstance(exc, TooSlow),
+            )
+        self._stale_since = None
+        snapshot = Snapshot(cubes, version, now)
+        if cubes is not None:
+            self._last_good[event_id] = snapshot
+        return snapshot

@@ -1,0 +1,51 @@
+"""Figures over time: registrations by day, check-ins by day and hour."""
+
+from __future__ import annotations
+
+import datetime as dt
+
+import pandas as pd
+
+from dashboard import filters as flt
+from dashboard.event_data import EventCubes
+from dashboard.vocab import ACTIVE
+
+
+def _local(buckets: pd.Series, zone: dt.tzinfo) -> pd.Series:
+    return pd.to_datetime(buckets.astype("int64"), unit="s", utc=True).dt.tz_convert(zone)
+
+
+def registrations_by_day(cubes: EventCubes, filters: flt.Filters) -> pd.DataFrame:
+    """Active participants by local registration date: columns date, n, cumulative, days_before."""
+    reg = flt.apply(cubes.registrations, filters)
+    reg = reg[reg["status"].isin(ACTIVE) & reg["bucket"].notna()]
+    if reg.empty:
+        return pd.DataFrame(columns=["date", "n", "cumulative", "days_before"])
+    dates = _local(reg["bucket"], cubes.event.zone).dt.date
+    daily = reg.groupby(dates.to_numpy())["n"].sum().sort_index()
+    frame = pd.DataFrame({"date": daily.index, "n": daily.to_numpy().astype(int)})
+    frame["cumulative"] = frame["n"].cumsum()
+    frame["days_before"] = [(cubes.event.starts_on - d).days for d in frame["date"]]
+    return frame
+
+
+def checkins_by_day(cubes: EventCubes, filters: flt.Filters) -> pd.DataFrame:
+    """Active participants checked in on each event day (first scan that day): date, n."""
+    scans = flt.apply(cubes.first_scans, filters)
+    scans = scans[scans["status"].isin(ACTIVE)]
+    per_day = scans.groupby("day")["n"].sum()
+    days = cubes.event.days()
+    return pd.DataFrame({"date": days, "n": [int(per_day.get(i, 0)) for i in range(len(days))]})
+
+
+def arrivals(cubes: EventCubes, filters: flt.Filters, width_min: int = 60) -> pd.DataFrame:
+    """First arrivals of each day by local time bucket: columns start (local), day, n."""
+    scans = flt.apply(cubes.first_scans, filters)
+    scans = scans[scans["status"].isin(ACTIVE) & scans["bucket"].notna()]
+    if scans.empty:
+        return pd.DataFrame(columns=["start", "day", "n"])
+    local = _local(scans["bucket"], cubes.event.zone).dt.floor(f"{width_min}min")
+    grouped = scans.groupby([local.to_numpy(), scans["day"].to_numpy()])["n"].sum()
+    frame = grouped.reset_index()
+    frame.columns = ["start", "day", "n"]
+    return frame.sort_values("start").reset_index(drop=True)

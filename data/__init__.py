@@ -1,0 +1,1 @@
+"""Read-only access to the registration database: schema, engine, queries, demo data."""

@@ -1,0 +1,118 @@
+"""Engines for the registration database: read-only for the dashboard, writable for demo tools."""
+
+from __future__ import annotations
+
+import logging
+from pathlib import Path
+
+import sqlalchemy as sa
+from sqlalchemy.engine import URL, make_url
+from sqlalchemy.exc import ArgumentError
+from sqlalchemy.pool import NullPool
+
+log = logging.getLogger(__name__)
+
+# The drivers we support, by the backend names a user may write in DATABASE_URL.
+DRIVERS = {"sqlite": "pysqlite", "postgresql": "psycopg", "mysql": "pymysql", "mariadb": "pymysql"}
+
+
+class DatabaseUrlError(ValueError):
+    """DATABASE_URL is malformed or names a driver we do not support."""
+
+
+def parse_url(raw: str) -> URL:
+    """Parse DATABASE_URL and pin the driver we support for its backend."""
+    try:
+        url = make_url(raw)
+    except (ArgumentError, ValueError) as exc:
+        raise DatabaseUrlError(f"DATABASE_URL is not a database URL: {raw!r}") from exc
+    backend, _, driver = url.drivername.partition("+")
+    if backend not in DRIVERS:
+        raise DatabaseUrlError(
+            f"DATABASE_URL names an unsupported database {backend!r}; "
+            "use sqlite, postgresql or mysql/mariadb"
+        )
+    if driver and driver != DRIVERS[backend]:
+        raise DatabaseUrlError(
+            f"DATABASE_URL names the driver {driver!r}; use {backend}+{DRIVERS[backend]}"
+        )
+    if backend == "mariadb":
+        backend = "mysql"
+    if backend == "sqlite" and not url.database:
+        raise DatabaseUrlError("DATABASE_URL names no SQLite file (in-memory databases are empty)")
+    return url.set(drivername=f"{backend}+{DRIVERS[backend]}")
+
+
+def sqlite_path(url: URL) -> Path | None:
+    """Return the file of a SQLite URL, or None for another backend."""
+    return Path(url.database) if url.get_backend_name() == "sqlite" else None
+
+
+def make_engine(raw_url: str, statement_timeout_s: float = 10.0) -> sa.Engine:
+    """Create the dashboard's read-only engine: no write can go through it."""
+    url = parse_url(raw_url)
+    backend = url.get_backend_name()
+    if backend == "sqlite":
+        return _sqlite_read_only(url, statement_timeout_s)
+    if backend == "postgresql":
+        timeout_ms = int(statement_timeout_s * 1000)
+        options = f"-c default_transaction_read_only=on -c statement_timeout={timeout_ms}"
+        return sa.create_engine(
+            url,
+            connect_args={"options": options, "connect_timeout": 5},
+            pool_pre_ping=True,
+            pool_recycle=1800,
+        )
+    engine = sa.create_engine(
+        url,
+        connect_args={"connect_timeout": 5, "read_timeout": int(statement_timeout_s) + 5},
+        pool_pre_ping=True,
+        pool_recycle=1800,
+    )
+
+    @sa.event.listens_for(engine, "connect")
+    def _read_only_session(dbapi_connection, _record):
+        with dbapi_connection.cursor() as cursor:
+            cursor.execute("SET SESSION TRANSACTION READ ONLY")
+            cursor.execute("SET time_zone = '+00:00'")
+            cursor.execute(f"SET SESSION max_statement_time = {float(statement_timeout_s)}")
+
+    return engine
+
+
+def _sqlite_read_only(url: URL, statement_timeout_s: float) -> sa.Engine:
+    path = Path(url.database).resolve()
+    uri = f"file:{path.as_posix()}?mode=ro"
+    # NullPool: every query opens the file anew, so a file moved away or replaced
+    # is noticed at once instead of being read through a stale handle.
+    engine = sa.create_engine(
+        "sqlite+pysqlite:///" + path.as_posix(),
+        creator=lambda: _connect_sqlite(uri, statement_timeout_s),
+        poolclass=NullPool,
+    )
+    return engine
+
+
+def _connect_sqlite(uri: str, timeout_s: float):
+    import sqlite3
+
+    connection = sqlite3.connect(uri, uri=True, timeout=timeout_s, check_same_thread=False)
+    connection.execute("PRAGMA query_only = ON")
+    return connection
+
+
+def writable_engine(raw_url: str) -> sa.Engine:
+    """Create a read-write engine, for the demo generator and the simulator only."""
+    url = parse_url(raw_url)
+    if url.get_backend_name() == "sqlite":
+        engine = sa.create_engine(url, connect_args={"timeout": 30})
+
+        @sa.event.listens_for(engine, "connect")
+        def _wal(dbapi_connection, _record):
+            # WAL lets the dashboard read while the registration system writes.
+            dbapi_connection.execute("PRAGMA journal_mode = WAL")
+
+        return engine
+    if url.get_backend_name() == "mysql":
+        return sa.create_engine(url, connect_args={"init_command": "SET time_zone = '+00:00'"})
+    return sa.create_engine(url)

@@ -1,0 +1,53 @@
+"""Portable SQL expressions that each database spells differently."""
+
+from __future__ import annotations
+
+import sqlalchemy as sa
+from sqlalchemy.ext.compiler import compiles
+from sqlalchemy.sql.expression import ColumnElement, FunctionElement
+
+
+class epoch_bucket(FunctionElement):
+    """Seconds since 1970 of a UTC timestamp, floored to a multiple of `width` seconds."""
+
+    type = sa.BigInteger()
+    inherit_cache = True
+
+    def __init__(self, column: ColumnElement, width: int) -> None:
+        # The width travels as a literal clause so that it is part of the statement cache key.
+        super().__init__(column, sa.literal_column(str(int(width))))
+
+
+def _args(element: epoch_bucket, compiler, kw: dict) -> tuple[str, str]:
+    column, width = element.clauses
+    return compiler.process(column, **kw), compiler.process(width, **kw)
+
+
+@compiles(epoch_bucket, "sqlite")
+def _sqlite_bucket(element: epoch_bucket, compiler, **kw) -> str:
+    # strftime('%s') reads both 'YYYY-MM-DD HH:MM:SS' and the ISO 'T' form; junk gives NULL.
+    arg, width = _args(element, compiler, kw)
+    return f"((CAST(strftime('%s', {arg}) AS INTEGER) / {width}) * {width})"
+
+
+@compiles(epoch_bucket, "postgresql")
+def _pg_bucket(element: epoch_bucket, compiler, **kw) -> str:
+    arg, width = _args(element, compiler, kw)
+    return f"CAST(FLOOR(EXTRACT(EPOCH FROM {arg}) / {width}) * {width} AS BIGINT)"
+
+
+@compiles(epoch_bucket, "mysql")
+def _mysql_bucket(element: epoch_bucket, compiler, **kw) -> str:
+    # TIMESTAMPDIFF does not depend on the session's time zone, unlike UNIX_TIMESTAMP.
+    arg, width = _args(element, compiler, kw)
+    seconds = f"TIMESTAMPDIFF(SECOND, '1970-01-01 00:00:00', {arg})"
+    return f"(FLOOR({seconds} / {width}) * {width})"
+
+
+class epoch_seconds(epoch_bucket):
+    """Seconds since 1970 of a UTC timestamp."""
+
+    inherit_cache = True
+
+    def __init__(self, column: ColumnElement) -> None:
+        super().__init__(column, 1)

@@ -1,0 +1,1 @@
+"""Component trees of the pages: plain functions, no data access."""

@@ -1,0 +1,165 @@
+"""Every rule of metrics.md on the small event, against answers worked out by hand."""
+
+from __future__ import annotations
+
+import pandas as pd
+import pytest
+
+from dashboard import metrics, timeseries, vocab
+from dashboard.filters import Filters
+from tests.conftest import DAY1, DAY2
+
+EVERYONE = Filters()
+
+
+@pytest.mark.parametrize(
+    ("person", "organisation", "expected"),
+    [
+        ("DE", "DK", "DE"),
+        (None, "dk", "DK"),  # fallback to the organisation, upper-cased
+        ("  ", " se ", "SE"),  # blank is missing; trimmed
+        ("UK", None, "GB"),
+        ("el", None, "GR"),
+        ("Germany", "DE", "Unknown"),  # the person's own invalid value is not replaced
+        ("XX", None, "Unknown"),
+        (None, None, "Unknown"),
+    ],
+)
+def test_country_is_read_as_metrics_md_says(person, organisation, expected):
+    assert vocab.read_country(person, organisation) == expected
+
+
+@pytest.mark.parametrize(
+    ("raw", "expected"),
+    [
+        ("Digital", "Digital"),
+        ("  digital ", "Digital"),
+        ("AGRI-FOOD", "Agri-food"),
+        ("Blue Economy", "Other"),
+        (None, "Unknown"),
+        ("", "Unknown"),
+    ],
+)
+def test_sector_vocabulary_is_case_insensitive(raw, expected):
+    assert vocab.read_sector(raw) == expected
+
+
+@pytest.mark.parametrize(
+    ("raw", "expected"),
+    [
+        ("SME", "sme"),
+        ("Cluster_Organisation", "cluster_organisation"),
+        ("University", "other"),
+        (None, "Unknown"),
+        (" ", "Unknown"),
+    ],
+)
+def test_org_type_vocabulary(raw, expected):
+    assert vocab.read_org_type(raw) == expected
+
+
+def test_unknown_status_is_counted_apart_and_never_active():
+    assert vocab.read_status(" Confirmed") == "confirmed"
+    assert vocab.read_status("pending_payment") == "unknown"
+    assert "unknown" not in vocab.ACTIVE
+
+
+def test_role_null_is_delegate():
+    assert vocab.read_role(None) == "delegate"
+    assert vocab.read_role(" Speaker") == "speaker"
+
+
+def test_participant_figures(small_cubes):
+    # Active: 1 (DE), 2 (SE), 3 (DK, " Confirmed"), 4 (Unknown), 9 (FI, "REGISTERED"), 11 (DK).
+    # 8 points at a missing organisation: left out. 7 has an unknown status.
+    summary = metrics.participant_summary(small_cubes, EVERYONE)
+    assert summary["active"] == 6
+    assert summary["confirmed"] == 3
+    assert summary["waitlisted"] == 1
+    assert summary["cancelled"] == 1
+    assert summary["unknown_status"] == 1
+    assert summary["countries"] == 4  # DE, DK, FI, SE; Unknown is not a country
+    assert summary["by_country"] == {"DK": 2, "DE": 1, "FI": 1, "SE": 1, "Unknown": 1}
+    assert summary["by_sector"] == {"Digital": 3, "Agri-food": 2, "Other": 1}
+    assert summary["by_org_type"] == {"cluster_organisation": 5, "sme": 1}
+    assert (summary["organisations"], summary["clusters"]) == (3, 2)
+
+
+def test_check_ins_count_active_people_on_local_days(small_cubes):
+    # Participant 1 scanned twice on day 1 and once on day 2; participant 3 at 23:30 UTC
+    # on the 17th, which is 01:30 on the 18th in Berlin; participant 5 is waitlisted.
+    assert metrics.checked_in(small_cubes, EVERYONE) == 2
+    assert metrics.checked_in(small_cubes, EVERYONE, DAY1) == 1
+    assert metrics.checked_in(small_cubes, EVERYONE, DAY2) == 2
+    by_day = timeseries.checkins_by_day(small_cubes, EVERYONE)
+    assert by_day["n"].tolist() == [1, 2]
+
+
+def test_filters_narrow_every_participant_figure(small_cubes):
+    denmark = metrics.participant_summary(small_cubes, Filters(country=("DK",)))
+    assert denmark["active"] == 2
+    assert denmark["by_sector"] == {"Agri-food": 2}
+    assert (denmark["organisations"], denmark["clusters"]) == (1, 1)
+    nobody = metrics.participant_summary(small_cubes, Filters(country=("NO",)))
+    assert nobody["active"] == 0 and nobody["by_country"] == {}
+
+
+def test_matchmaking_figures(small_cubes):
+    # Requests 1,2,3,4,7,8 (5 is cancelled, 6 points at a missing participant).
+    summary = metrics.matchmaking_summary(small_cubes, EVERYONE)
+    assert summary["requests"] == 6
+    assert (summary["accepted"], summary["declined"], summary["pending"]) == (4, 1, 1)
+    assert summary["acceptance_rate"] == 0.8
+    assert summary["response_rate"] == pytest.approx(5 / 6, abs=1e-4)
+    assert summary["median_response_hours"] == 2.0  # of 0.5, 1, 2, 4, 10
+    # Accepted with both countries known: 1 DE→DK, 3 SE→FI, 7 DK→DK (8 has an Unknown side).
+    assert summary["cross_border_share"] == pytest.approx(2 / 3, abs=1e-4)
+    # Sectors: 1 Digital→Agri-food, 3 Digital→Digital, 7 Agri-food→Agri-food (8: Other side).
+    assert summary["cross_sector_share"] == pytest.approx(1 / 3, abs=1e-4)
+    assert (summary["held"], summary["no_shows"]) == (1, 1)
+
+
+def test_matchmaking_filter_keeps_requests_whose_recipient_matches(small_cubes):
+    summary = metrics.matchmaking_summary(small_cubes, Filters(country=("DK",)))
+    assert (summary["requests"], summary["accepted"], summary["acceptance_rate"]) == (2, 2, 1.0)
+    assert summary["median_response_hours"] == 6.0  # of 2 and 10
+
+
+def test_acceptance_rate_is_undefined_when_nothing_was_answered(small_cubes):
+    summary = metrics.matchmaking_summary(small_cubes, Filters(country=("NO",)))
+    assert summary["acceptance_rate"] is None
+    assert summary["response_rate"] is None
+    assert summary["median_response_hours"] is None
+
+
+def test_workshop_figures(small_cubes):
+    ports, hydrogen, twins = metrics.workshop_figures(small_cubes, EVERYONE)
+    # Bookings of 1, 2, 3 count; 5 is waitlisted as a participant; 4's booking is waitlisted.
+    assert (ports.booked, ports.waitlisted, ports.capacity) == (3, 1, 2)
+    assert ports.fill_level == 1.5 and ports.overbooked
+    assert ports.attended == 2
+    # Capacity 0: the bookings are shown, the fill level is undefined, never a division by zero.
+    assert (hydrogen.booked, hydrogen.capacity, hydrogen.fill_level) == (1, 0, None)
+    assert twins.booked == 0 and twins.fill_level == 0.0 and not twins.overbooked
+    assert metrics.seats([ports, hydrogen, twins]) == (4, 12)
+
+
+def test_registrations_by_day_use_the_event_zone(small_cubes):
+    daily = timeseries.registrations_by_day(small_cubes, EVERYONE)
+    # 23:30 UTC on 1 June is 2 June in Berlin; 22:30 UTC on 16 Sep is 17 Sep.
+    dates = [d.isoformat() for d in daily["date"]]
+    assert dates == [
+        "2026-06-01",
+        "2026-06-02",
+        "2026-07-15",
+        "2026-08-01",
+        "2026-09-10",
+        "2026-09-17",
+    ]
+    assert daily["cumulative"].iloc[-1] == 6
+
+
+def test_weighted_median():
+    assert metrics.weighted_median(pd.Series([1, 3]), pd.Series([1, 1])) == 2.0
+    assert metrics.weighted_median(pd.Series([5, 1]), pd.Series([3, 1])) == 5.0
+    assert metrics.weighted_median(pd.Series([], dtype=float), pd.Series([], dtype=int)) is None
