@@ -1,14 +1,22 @@
-"""The Dash app: create_app(settings) wires pages, callbacks and routes; `server` is for gunicorn."""
+"""The Dash app: create_app(settings) wires pages, callbacks and routes.
+
+gunicorn serves `app:server`, built from the environment when first asked for.
+"""
 
 from __future__ import annotations
 
+import datetime as dt
 import logging
+import secrets
 import sys
 
+import flask
 from dash import Dash
 
 from callbacks import overview as overview_callbacks
 from callbacks import shell as shell_callbacks
+from dashboard import login, web
+from dashboard.auth import STATISTICS, AccountError, UserStore
 from dashboard.cache import make_cache
 from dashboard.service import DataService
 from dashboard.settings import Settings, SettingsError, from_env
@@ -18,39 +26,96 @@ from layouts import overview, shell
 log = logging.getLogger("dashboard")
 
 PAGES = {"/": overview.layout}
+DEMO_ACCOUNTS = (
+    ("staff", "staff", "staff-demo-2026"),
+    ("official", "official", "official-demo-2026"),
+)
+DEMO_WALL_KEY = "demo-wall-key"
+
+
+def _server(settings: Settings) -> flask.Flask:
+    server = flask.Flask(__name__, static_folder=None)
+    server.config.update(
+        SECRET_KEY=settings.secret_key or secrets.token_urlsafe(32),
+        SESSION_COOKIE_HTTPONLY=True,
+        SESSION_COOKIE_SAMESITE="Lax",
+        SESSION_COOKIE_SECURE=settings.https,
+        PERMANENT_SESSION_LIFETIME=dt.timedelta(seconds=web.SESSION_TTL_S),
+        MAX_CONTENT_LENGTH=2 * 1024 * 1024,
+    )
+    return server
+
+
+def _demo_accounts(users: UserStore) -> list[tuple[str, str]]:
+    for name, role, password in DEMO_ACCOUNTS:
+        if users.get(name) is None:
+            users.add(name, role, password)
+    log.warning("demo mode: accounts %s", ", ".join(f"{n} / {p}" for n, _, p in DEMO_ACCOUNTS))
+    return [(name, password) for name, _, password in DEMO_ACCOUNTS]
 
 
 def create_app(settings: Settings) -> Dash:
     """Create the dashboard for the settings given."""
     engine = make_engine(settings.database_url, settings.statement_timeout_s)
-    service = DataService(engine, make_cache(settings.redis_url))
+    cache = make_cache(settings.redis_url)
+    service = DataService(engine, cache)
+    server = _server(settings)
+    users = UserStore(settings.users_file)
+    wall_key = settings.wall_key or (DEMO_WALL_KEY if settings.demo else None)
+    guard = web.Guard(users, cache, wall_key)
+    if settings.demo:
+        server.config["DEMO_ACCOUNTS"] = _demo_accounts(users)
     app = Dash(
         __name__,
+        server=server,
         title="Cluster Conference Dashboard",
         update_title=None,
         suppress_callback_exceptions=True,
         serve_locally=True,
-        external_stylesheets=[],
         meta_tags=[{"name": "viewport", "content": "width=device-width, initial-scale=1"}],
     )
     app.layout = lambda: shell.root(settings.refresh_seconds)
-    shell_callbacks.register(app, service, PAGES, settings.demo)
-    overview_callbacks.register(app, service)
-    app.server.config["DASHBOARD_SERVICE"] = service
+    guard.register_dash("/", STATISTICS)
+    shell_callbacks.register(app, service, guard, PAGES, settings.demo)
+    overview_callbacks.register(app, service, guard)
+    login.register(server, guard)
+    web.install(server, guard, app.csp_hashes())
+    server.config["DASHBOARD_SERVICE"] = service
     return app
+
+
+def _settings_or_exit() -> Settings:
+    try:
+        return from_env()
+    except SettingsError as exc:
+        sys.stderr.write(f"error: {exc}\n")
+        raise SystemExit(2) from None
+
+
+def build_server() -> flask.Flask:
+    """The Flask server for gunicorn, from the environment; bad settings exit with code 2."""
+    logging.basicConfig(level=logging.INFO, format="%(asctime)s %(levelname)s %(name)s %(message)s")
+    settings = _settings_or_exit()
+    try:
+        return create_app(settings).server
+    except (DatabaseUrlError, AccountError) as exc:
+        sys.stderr.write(f"error: {exc}\n")
+        raise SystemExit(2) from None
+
+
+def __getattr__(name: str) -> object:
+    # `app:server` for gunicorn, built only when asked for: importing app has no side effects.
+    if name == "server":
+        return build_server()
+    raise AttributeError(name)
 
 
 def main() -> None:
     """Run the development server with the settings from the environment."""
-    logging.basicConfig(level=logging.INFO, format="%(asctime)s %(levelname)s %(name)s %(message)s")
-    try:
-        settings = from_env()
-        app = create_app(settings)
-    except (SettingsError, DatabaseUrlError) as exc:
-        print(f"error: {exc}", file=sys.stderr)  # noqa: T201 - a start-up message for a person
-        raise SystemExit(2) from None
+    server = build_server()
+    settings = _settings_or_exit()
     log.info("serving at http://%s:%s", settings.host, settings.port)
-    app.run(host=settings.host, port=settings.port, debug=settings.debug)
+    server.run(host=settings.host, port=settings.port, debug=settings.debug, threaded=True)
 
 
 if __name__ == "__main__":

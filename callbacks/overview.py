@@ -7,19 +7,25 @@ import datetime as dt
 from dash import Dash, Input, Output, State
 from dash.exceptions import PreventUpdate
 
+from callbacks.guard import secure_callback
 from dashboard import state as st
+from dashboard.auth import STATISTICS
 from dashboard.overview import CHART_DIMENSIONS, overview
 from dashboard.service import DataService
+from dashboard.web import Guard
 from layouts import ids
 from layouts.components import kpi_tiles, status_line
 
 CHARTS = (*CHART_DIMENSIONS, "registrations")
 
 
-def register(app: Dash, service: DataService) -> None:
+def register(app: Dash, service: DataService, guard: Guard) -> None:
     """Wire the overview's callbacks on the app given."""
 
-    @app.callback(
+    @secure_callback(
+        app,
+        guard,
+        STATISTICS,
         Output(ids.OVERVIEW_STATUS, "children"),
         Output(ids.OVERVIEW_KPIS, "children"),
         *[Output(ids.filter_chart("overview", d), "figure") for d in CHART_DIMENSIONS],

@@ -3,25 +3,32 @@
 from __future__ import annotations
 
 from collections.abc import Callable
+from functools import partial
 
 from dash import ALL, Dash, Input, Output, State, ctx, no_update
 from dash.exceptions import PreventUpdate
 
+from callbacks.guard import secure_callback
 from dashboard import i18n
 from dashboard import state as st
+from dashboard.auth import STATISTICS
 from dashboard.options import filter_options, today_utc
 from dashboard.service import DataService, DataUnavailable
 from dashboard.views import choose_event
+from dashboard.web import Guard
 from layouts import ids, shell
 from layouts.components import FILTER_CONTROLS, filter_label_id
 
 DIMENSION_CONTROLS = [ids.FILTERS[d] for d in ("country", "sector", "org_type")]
 
 
-def register(app: Dash, service: DataService, pages: dict[str, Callable], demo: bool) -> None:
+def register(
+    app: Dash, service: DataService, guard: Guard, pages: dict[str, Callable], demo: bool
+) -> None:
     """Wire the frame's callbacks on the app given."""
+    callback = partial(secure_callback, app, guard, STATISTICS)
 
-    @app.callback(
+    @callback(
         Output(ids.PAGE, "children"),
         Output(ids.PAGE_KEY, "data"),
         Input(ids.URL, "pathname"),
@@ -37,13 +44,15 @@ def register(app: Dash, service: DataService, pages: dict[str, Callable], demo: 
         page = pages.get(path)
         return (page(lang) if page else shell.not_found(lang)), key
 
-    @app.callback(
+    @callback(
         Output(ids.URL, "search"),
         Output(ids.STATE, "data"),
         Output(ids.LANG, "data"),
         Output(ids.FILTER_EVENT, "value"),
         *[Output(control, "value") for control in DIMENSION_CONTROLS],
         Output(ids.FILTER_NOTICE, "children"),
+        Output(ids.FILTER_EVENT, "options"),
+        *[Output(control, "options") for control in DIMENSION_CONTROLS],
         Input(ids.URL, "search"),
         Input(ids.FILTER_EVENT, "value"),
         *[Input(control, "value") for control in DIMENSION_CONTROLS],
@@ -61,7 +70,9 @@ def register(app: Dash, service: DataService, pages: dict[str, Callable], demo: 
             state = st.switched_language(state)
         elif isinstance(trigger, dict):
             state = st.after_click(state, trigger["dimension"], _clicked_value(ctx.triggered))
-        elif trigger in (ids.FILTER_EVENT, *DIMENSION_CONTROLS):
+        elif trigger in (ids.FILTER_EVENT, *DIMENSION_CONTROLS) and not _unset(
+            event, country, sector, org_type
+        ):
             selections = {"country": country, "sector": sector, "org_type": org_type}
             state = st.after_controls(state, event, selections)
         state = _with_event(state, service)
@@ -74,9 +85,10 @@ def register(app: Dash, service: DataService, pages: dict[str, Callable], demo: 
             state.event,
             *[list(getattr(state.filters, d)) for d in ("country", "sector", "org_type")],
             notice if state.ignored else None,
+            *_options(service, state),
         )
 
-    @app.callback(
+    @callback(
         Output(ids.BRAND, "children"),
         Output(ids.NAV, "children"),
         Output(ids.LANG_TOGGLE, "children"),
@@ -98,18 +110,19 @@ def register(app: Dash, service: DataService, pages: dict[str, Callable], demo: 
             *[i18n.t("filter.all", lang)] * len(DIMENSION_CONTROLS),
         )
 
-    @app.callback(
-        Output(ids.FILTER_EVENT, "options"),
-        *[Output(control, "options") for control in DIMENSION_CONTROLS],
-        Input(ids.STATE, "data"),
-    )
-    def fill_filter_options(stored):
-        state = st.parse_query((stored or {}).get("query"))
-        try:
-            options = filter_options(service, state)
-        except DataUnavailable:
-            raise PreventUpdate from None
-        return options["event"], options["country"], options["sector"], options["org_type"]
+
+def _options(service: DataService, state: st.ViewState) -> list:
+    # Options travel with the values: a dropdown drops a value that is not among its options.
+    try:
+        options = filter_options(service, state)
+    except DataUnavailable:
+        return [no_update] * 4
+    return [options[name] for name in ("event", "country", "sector", "org_type")]
+
+
+def _unset(*values: object) -> bool:
+    # Controls hold None only before the first sync: then the URL decides, not the controls.
+    return all(value is None for value in values)
 
 
 def _clicked_value(triggered: list[dict]) -> object:

@@ -21,6 +21,12 @@ class Cache(Protocol):
 
     def claim(self, key: str, ttl_s: int) -> bool: ...
 
+    def incr(self, key: str, ttl_s: int) -> int: ...
+
+    def count(self, key: str) -> int: ...
+
+    def delete(self, key: str) -> None: ...
+
     def ping(self) -> bool: ...
 
 
@@ -55,6 +61,24 @@ class MemoryCache:
     def claim(self, key: str, ttl_s: int) -> bool:
         """Within one process the service's own lock already serialises the work."""
         return True
+
+    def incr(self, key: str, ttl_s: int) -> int:
+        """Add one to a counter that expires ttl_s seconds after it was started."""
+        with self._lock:
+            expires, value = self._items.get(key, (time.monotonic() + ttl_s, 0))
+            if expires < time.monotonic():
+                expires, value = time.monotonic() + ttl_s, 0
+            self._items[key] = (expires, int(value) + 1)
+            return int(value) + 1
+
+    def count(self, key: str) -> int:
+        """The value of a counter made by incr, 0 when there is none."""
+        return int(self.get(key) or 0)
+
+    def delete(self, key: str) -> None:
+        """Forget a key."""
+        with self._lock:
+            self._items.pop(key, None)
 
     def ping(self) -> bool:
         """An in-process cache is always there."""
@@ -111,6 +135,33 @@ class RedisCache:
         except Exception as exc:
             self._failed(exc)
             return True
+
+    def incr(self, key: str, ttl_s: int) -> int:
+        """Add one to a counter shared by every worker, expiring ttl_s after it started."""
+        try:
+            name = f"{self._prefix}:{key}"
+            with self._redis.pipeline() as pipe:
+                value, _ = pipe.incr(name).expire(name, ttl_s, nx=True).execute()
+            return int(value)
+        except Exception as exc:
+            self._failed(exc)
+            return self._fallback.incr(key, ttl_s)
+
+    def count(self, key: str) -> int:
+        """The value of a counter made by incr, 0 when there is none."""
+        try:
+            return int(self._redis.get(f"{self._prefix}:{key}") or 0)
+        except Exception as exc:
+            self._failed(exc)
+            return self._fallback.count(key)
+
+    def delete(self, key: str) -> None:
+        """Forget a key (in Redis and the fallback)."""
+        self._fallback.delete(key)
+        try:
+            self._redis.delete(f"{self._prefix}:{key}")
+        except Exception as exc:
+            self._failed(exc)
 
     def ping(self) -> bool:
         """True when Redis answers."""

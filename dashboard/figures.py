@@ -36,13 +36,20 @@ def _layout(fig: go.Figure, title: str, height: int) -> go.Figure:
         height=height,
         margin={"l": 10, "r": 20, "t": 50, "b": 40},
         hoverlabel={"font": {"family": FONT}},
-        separators=None,
     )
     return fig
 
 
 def _separators(lang: str) -> str:
     return ",." if lang == "de" else ".,"
+
+
+def count_axis(largest: float) -> dict[str, object]:
+    """Axis settings for counts: whole-number ticks, from zero."""
+    settings: dict[str, object] = {"rangemode": "tozero", "tickformat": ",d"}
+    if largest <= 8:
+        settings["dtick"] = 1
+    return settings
 
 
 def empty_figure(message: str, title: str = "", height: int = 320) -> go.Figure:
@@ -88,10 +95,12 @@ def bar_figure(
             hovertemplate="%{y}: %{x}<extra></extra>",
         )
     )
-    fig.update_xaxes(title_text=axis_title, rangemode="tozero", gridcolor="#e9ecef")
+    fig.update_xaxes(
+        title_text=axis_title, gridcolor="#e9ecef", **count_axis(max(b.count for b in bars))
+    )
     fig.update_yaxes(automargin=True, ticksuffix="  ")
     fig.update_layout(separators=_separators(lang), bargap=0.25)
-    return _layout(fig, title, height=max(260, 70 + 28 * len(bars)))
+    return _layout(fig, title, height=max(220, 100 + 30 * len(bars)))
 
 
 def registrations_figure(
@@ -108,7 +117,10 @@ def registrations_figure(
         return empty_figure(empty_message, title)
     dates = pd.to_datetime(daily["date"])
     fig = go.Figure()
-    fig.add_bar(x=dates, y=daily["n"], name=t("axis.per_day", lang), marker_color=PRIMARY)
+    day_ms = 86_400_000 * 0.8
+    fig.add_bar(
+        x=dates, y=daily["n"], width=day_ms, name=t("axis.per_day", lang), marker_color=PRIMARY
+    )
     fig.add_scatter(
         x=dates,
         y=daily["cumulative"],
@@ -129,13 +141,13 @@ def registrations_figure(
             line={"color": MUTED, "width": 2, "dash": "dot"},
         )
     fig.update_layout(
-        yaxis={"title": {"text": t("axis.per_day", lang)}, "rangemode": "tozero"},
+        yaxis={"title": {"text": t("axis.per_day", lang)}, **count_axis(daily["n"].max())},
         yaxis2={
             "title": {"text": t("axis.cumulative", lang)},
             "overlaying": "y",
             "side": "right",
-            "rangemode": "tozero",
             "showgrid": False,
+            **count_axis(daily["cumulative"].max()),
         },
         xaxis={"title": {"text": t("axis.date", lang)}},
         legend={"orientation": "h", "y": -0.25},

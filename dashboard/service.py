@@ -17,6 +17,7 @@ from sqlalchemy.exc import DBAPIError, SQLAlchemyError
 from dashboard.cache import Cache
 from dashboard.event_data import Event, EventCubes, events_from_frame, load_event
 from data import queries
+from data.contract import missing_parts
 from data.version import DataUnavailable, data_version
 
 log = logging.getLogger(__name__)
@@ -69,13 +70,24 @@ class DataService:
         self._locks_guard = threading.Lock()
         self._last_good: dict[int, Snapshot] = {}
         self._stale_since: dt.datetime | None = None
+        self._contract_ok = False
 
     def version(self) -> str:
         """The current data version token (raises DataUnavailable)."""
         try:
-            return data_version(self.engine)
+            version = data_version(self.engine)
+            if not self._contract_ok:
+                self._check_contract()
+            return version
         except (SQLAlchemyError, OSError) as exc:
             raise describe(exc) from exc
+
+    def _check_contract(self) -> None:
+        with self.engine.connect() as conn:
+            missing = missing_parts(conn)
+        if missing:
+            raise DataUnavailable("the database lacks " + ", ".join(missing))
+        self._contract_ok = True
 
     def peek_version(self) -> str | None:
         """The current data version, or None when the database cannot be read."""

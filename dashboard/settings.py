@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import os
 from collections.abc import Mapping
-from dataclasses import dataclass, field, replace
+from dataclasses import dataclass, replace
 
 
 class SettingsError(ValueError):
@@ -25,7 +25,10 @@ class Settings:
     default_language: str = "en"
     demo: bool = False
     debug: bool = False
-    extra: dict[str, str] = field(default_factory=dict)
+    users_file: str = "users.json"
+    wall_key: str | None = None
+    https: bool = False
+    wall_reload_hours: float = 6.0
 
     def with_(self, **changes: object) -> Settings:
         """Return a copy with some settings changed (tests use this)."""
@@ -55,15 +58,27 @@ def from_env(env: Mapping[str, str] | None = None) -> Settings:
     language = env.get("DASHBOARD_LANGUAGE", "en").strip().lower() or "en"
     if language not in {"en", "de"}:
         raise SettingsError(f"DASHBOARD_LANGUAGE must be 'en' or 'de', not {language!r}")
+    demo, debug = _flag(env, "DASHBOARD_DEMO"), _flag(env, "DASHBOARD_DEBUG")
+    secret_key = env.get("SECRET_KEY") or None
+    if debug and not demo:
+        raise SettingsError("DASHBOARD_DEBUG is for demo mode only (it would expose tracebacks)")
+    if not demo and not secret_key:
+        raise SettingsError("SECRET_KEY must be set (a long random string) outside demo mode")
+    if secret_key is not None and len(secret_key) < 16:
+        raise SettingsError("SECRET_KEY must be at least 16 characters long")
     return Settings(
         database_url=env.get("DATABASE_URL", "").strip() or Settings.database_url,
         redis_url=env.get("REDIS_URL", "").strip() or None,
-        secret_key=env.get("SECRET_KEY") or None,
+        secret_key=secret_key,
         host=env.get("HOST", "").strip() or Settings.host,
         port=_int(env, "PORT", 8050, 1, 65535),
         refresh_seconds=_int(env, "REFRESH_SECONDS", 5, 1, 3600),
         statement_timeout_s=float(_int(env, "STATEMENT_TIMEOUT_SECONDS", 10, 1, 600)),
         default_language=language,
-        demo=_flag(env, "DASHBOARD_DEMO"),
-        debug=_flag(env, "DASHBOARD_DEBUG"),
+        demo=demo,
+        debug=debug,
+        users_file=env.get("DASHBOARD_USERS_FILE", "").strip() or Settings.users_file,
+        wall_key=env.get("WALL_KEY") or None,
+        https=_flag(env, "DASHBOARD_HTTPS"),
+        wall_reload_hours=float(_int(env, "WALL_RELOAD_HOURS", 6, 1, 168)),
     )

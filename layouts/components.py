@@ -50,7 +50,7 @@ def status_line(status: Status | None) -> html.Div:
     return html.Div(status.text, className=STATUS_CLASS[status.level], role="status")
 
 
-def chart_card(graph_id: str, height: int = 360) -> dbc.Card:
+def chart_card(graph_id: str | dict, height: int = 260) -> dbc.Card:
     """A card holding one graph, loading quietly in place."""
     return dbc.Card(
         dbc.CardBody(
