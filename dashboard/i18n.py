@@ -8,11 +8,12 @@ from functools import cache
 
 import pycountry
 
+from dashboard import texts
 from dashboard.vocab import OTHER, UNKNOWN
 
 LANGUAGES = ("en", "de")
 
-TEXTS: dict[str, tuple[str, str]] = {
+COMMON_TEXTS: dict[str, tuple[str, str]] = {
     # shell
     "app.title": ("Cluster Conference Dashboard", "Cluster-Konferenz-Dashboard"),
     "nav.overview": ("Overview", "Übersicht"),
@@ -116,6 +117,10 @@ TEXTS: dict[str, tuple[str, str]] = {
     "sector.Textile": ("Textile", "Textil"),
     "sector.Tourism": ("Tourism", "Tourismus"),
 }
+
+
+# Each page keeps its texts in its own module of dashboard/texts/; all are merged here.
+TEXTS: dict[str, tuple[str, str]] = {**COMMON_TEXTS, **texts.ALL}
 
 
 def language(value: object) -> str:

@@ -52,9 +52,19 @@ def status_line(status: Status | None) -> html.Div:
 
 def chart_card(graph_id: str | dict, height: int = 260) -> dbc.Card:
     """A card holding one graph, loading quietly in place."""
+    name = (
+        graph_id
+        if isinstance(graph_id, str)
+        else "-".join(graph_id[k] for k in ("page", "dimension"))
+    )
     return dbc.Card(
         dbc.CardBody(
-            dcc.Graph(id=graph_id, config=GRAPH_CONFIG, style={"minHeight": f"{height}px"})
+            dcc.Graph(
+                id=graph_id,
+                config=GRAPH_CONFIG,
+                className=f"graph-{name}",
+                style={"minHeight": f"{height}px"},
+            )
         ),
         className="mb-3 chart-card",
     )

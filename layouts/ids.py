@@ -39,3 +39,13 @@ FILTER_CHART = "filter-chart"
 def filter_chart(page: str, dimension: str) -> dict[str, str]:
     """The id of a chart on a page whose bars stand for values of a filter dimension."""
     return {"type": FILTER_CHART, "page": page, "dimension": dimension}
+
+# participants (statistics page)
+
+# matchmaking
+
+# workshops
+
+# tables and data quality
+
+# wall screen (a Dash app of its own at /wall/)

@@ -97,3 +97,69 @@ def redis_url():
 
 
 DAY1, DAY2 = dt.date(2026, 9, 17), dt.date(2026, 9, 18)
+
+
+STAFF_PASSWORD = "staff-password-1"
+OFFICIAL_PASSWORD = "official-password-1"
+WALL_KEY = "wall-key-for-tests"
+
+
+@pytest.fixture
+def settings_for(tmp_path: Path):
+    """Build settings for a database URL, with a staff and an official account."""
+    from dashboard.auth import UserStore
+    from dashboard.settings import Settings
+
+    users_file = tmp_path / "users.json"
+    users = UserStore(users_file)
+    users.add("sam", "staff", STAFF_PASSWORD)
+    users.add("olga", "official", OFFICIAL_PASSWORD)
+
+    def build(database_url: str, **changes) -> Settings:
+        base = Settings(
+            database_url=database_url,
+            secret_key="test-secret-key-0123456789",
+            users_file=str(users_file),
+            wall_key=WALL_KEY,
+            refresh_seconds=1,
+        )
+        return base.with_(**changes)
+
+    return build
+
+
+@pytest.fixture
+def client_for(settings_for):
+    """A Flask test client of the app on a database, logged in as a role (or nobody)."""
+    from app import create_app
+
+    def build(database_url: str, role: str | None = "staff", **changes):
+        app = create_app(settings_for(database_url, **changes))
+        client = app.server.test_client()
+        if role is not None:
+            user, password = (
+                ("sam", STAFF_PASSWORD) if role == "staff" else ("olga", OFFICIAL_PASSWORD)
+            )
+            response = client.post("/login", data={"username": user, "password": password})
+            assert response.status_code == 302, response.data[:300]
+        return client
+
+    return build
+
+
+def _chromedriver_missing() -> str | None:
+    import shutil
+
+    if shutil.which("chromedriver") is None:
+        return "chromedriver is not installed (CI installs chromium-driver from Debian)"
+    return None
+
+
+def pytest_collection_modifyitems(config, items):
+    """Skip the browser tests, with the reason, on a machine without Chromium's driver."""
+    reason = _chromedriver_missing()
+    if reason is None:
+        return
+    for item in items:
+        if "dash_duo" in getattr(item, "fixturenames", ()):
+            item.add_marker(pytest.mark.skip(reason=reason))
