@@ -36,6 +36,8 @@ def _sqlite_token(engine: sa.Engine) -> str:
             if suffix:
                 continue
             raise DataUnavailable(f"database file {path.name} is missing") from None
+        if suffix and stat.st_size == 0:
+            continue  # an empty WAL is no change: readers create one when they first open
         parts.append(f"{stat.st_ino}.{stat.st_size}.{stat.st_mtime_ns}")
     return "sqlite:" + ":".join(parts)
 

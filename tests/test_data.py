@@ -1,0 +1,168 @@
+"""The data layer on every engine: the contract's DDL, read-only engines, the version probe."""
+
+from __future__ import annotations
+
+import shutil
+
+import pytest
+import sqlalchemy as sa
+
+from dashboard import metrics
+from dashboard.event_data import events_from_frame, load_event
+from dashboard.filters import Filters
+from data import queries
+from data.contract import missing_parts
+from data.engine import DatabaseUrlError, make_engine, parse_url, writable_engine
+from data.version import DataUnavailable, data_version
+from tests import small_event
+from tests.conftest import SHARED
+
+FILTER_CASES = [
+    Filters(),
+    Filters(country=("DK",)),
+    Filters(sector=("Digital",), org_type=("sme",)),
+]
+
+
+def _figures(url: str) -> list[dict]:
+    engine = make_engine(url)
+    with engine.connect() as conn:
+        event = next(e for e in events_from_frame(queries.events_frame(conn)) if e.id == 2)
+        cubes = load_event(conn, event)
+    engine.dispose()
+    result = []
+    for filters in FILTER_CASES:
+        people = metrics.participant_summary(cubes, filters)
+        meetings = metrics.matchmaking_summary(cubes, filters)
+        workshops = [
+            (w.id, w.booked, w.waitlisted) for w in metrics.workshop_figures(cubes, filters)
+        ]
+        result.append({"people": people, "meetings": meetings, "workshops": workshops})
+    return result
+
+
+def ddl_statements() -> list[str]:
+    """The statements of shared/registration-schema.sql, comments taken out."""
+    text = (SHARED / "registration-schema.sql").read_text(encoding="utf-8")
+    lines = [line.split("--", 1)[0] for line in text.splitlines()]
+    return [s.strip() for s in "\n".join(lines).split(";") if s.strip()]
+
+
+def _load_from_shared_ddl(url: str) -> None:
+    """Create the tables with shared/registration-schema.sql itself, then load the fixture."""
+    engine = writable_engine(url)
+    with engine.begin() as conn:
+        for statement in ddl_statements():
+            conn.exec_driver_sql(statement)
+    small_event.load(engine, create=False)
+    engine.dispose()
+
+
+needs_shared = pytest.mark.skipif(
+    not (SHARED / "registration-schema.sql").exists(),
+    reason=f"the contract's DDL is not at {SHARED} (the shared folder is absent)",
+)
+
+
+@needs_shared
+def test_a_database_made_by_the_shared_ddl_is_read(tmp_path, small_db):
+    url = f"sqlite:///{tmp_path / 'ddl.sqlite'}"
+    _load_from_shared_ddl(url)
+    with make_engine(url).connect() as conn:
+        assert missing_parts(conn) == []
+    assert _figures(url) == _figures(small_db)
+
+
+@needs_shared
+def test_postgresql_shows_the_same_figures_as_sqlite(postgres_url, small_db):
+    _load_from_shared_ddl(postgres_url)
+    assert _figures(postgres_url) == _figures(small_db)
+
+
+@needs_shared
+def test_mariadb_shows_the_same_figures_as_sqlite(mariadb_url, small_db):
+    _load_from_shared_ddl(mariadb_url)
+    assert _figures(mariadb_url) == _figures(small_db)
+
+
+def _write_fails(url: str) -> None:
+    engine = make_engine(url)
+    with pytest.raises(sa.exc.DBAPIError), engine.begin() as conn:
+        conn.execute(sa.text("UPDATE participants SET status = 'cancelled'"))
+    engine.dispose()
+
+
+def test_sqlite_engine_is_read_only(small_db):
+    _write_fails(small_db)
+
+
+def test_postgresql_engine_is_read_only(postgres_url):
+    small_event.load(writable_engine(postgres_url))
+    _write_fails(postgres_url)
+
+
+def test_mariadb_engine_is_read_only(mariadb_url):
+    small_event.load(writable_engine(mariadb_url))
+    _write_fails(mariadb_url)
+
+
+def _version_follows_changes(url: str) -> None:
+    reader, writer = make_engine(url), writable_engine(url)
+    before = data_version(reader)
+    assert data_version(reader) == before  # nothing changed: the same token
+    with writer.begin() as conn:  # an update in place, which row counts would miss
+        conn.execute(sa.text("UPDATE meeting_requests SET held = NULL WHERE id = 1"))
+    assert data_version(reader) != before
+    reader.dispose()
+    writer.dispose()
+
+
+def test_version_probe_sees_updates_on_sqlite(small_db):
+    _version_follows_changes(small_db)
+
+
+def test_version_probe_sees_updates_on_postgresql(postgres_url):
+    small_event.load(writable_engine(postgres_url))
+    _version_follows_changes(postgres_url)
+
+
+def test_version_probe_sees_updates_on_mariadb(mariadb_url):
+    small_event.load(writable_engine(mariadb_url))
+    _version_follows_changes(mariadb_url)
+
+
+def test_missing_sqlite_file_is_unavailable_not_a_crash(small_db, tmp_path):
+    engine = make_engine(small_db)
+    moved = tmp_path / "moved.sqlite"
+    shutil.move(parse_url(small_db).database, moved)
+    with pytest.raises(DataUnavailable, match="missing"):
+        data_version(engine)
+
+
+def test_contract_check_names_what_is_missing(tmp_path):
+    url = f"sqlite:///{tmp_path / 'partial.sqlite'}"
+    with writable_engine(url).begin() as conn:
+        conn.exec_driver_sql("CREATE TABLE events (id INTEGER PRIMARY KEY, name VARCHAR(200))")
+    with make_engine(url).connect() as conn:
+        missing = missing_parts(conn)
+    assert "column events.starts_on" in missing
+    assert "table participants" in missing
+
+
+@pytest.mark.parametrize(
+    ("url", "message"),
+    [
+        ("not a url", "not a database URL"),
+        ("oracle://x/y", "unsupported database"),
+        ("postgresql+asyncpg://x/y", "driver 'asyncpg'"),
+        ("sqlite://", "no SQLite file"),
+    ],
+)
+def test_bad_database_urls_are_explained(url, message):
+    with pytest.raises(DatabaseUrlError, match=message):
+        parse_url(url)
+
+
+def test_mariadb_url_uses_pymysql():
+    assert parse_url("mariadb://root@localhost/test").drivername == "mysql+pymysql"
+    assert parse_url("postgresql://localhost/test").drivername == "postgresql+psycopg"

@@ -1,0 +1,90 @@
+"""The data service: one computation per data change, shared through the cache; stale data kept."""
+
+from __future__ import annotations
+
+import logging
+import shutil
+
+import sqlalchemy as sa
+
+from dashboard.cache import MemoryCache, RedisCache
+from dashboard.service import DataService
+from data.engine import make_engine, parse_url, writable_engine
+
+
+def _service(url: str, cache=None) -> DataService:
+    return DataService(make_engine(url), cache or MemoryCache())
+
+
+def _count_computations(caplog) -> int:
+    return sum("computed event:2" in r.getMessage() for r in caplog.records)
+
+
+def test_unchanged_data_is_computed_once(small_db, caplog):
+    caplog.set_level(logging.INFO, logger="dashboard.service")
+    service = _service(small_db)
+    first = service.snapshot(2)
+    second = service.snapshot(2)
+    assert first.cubes is second.cubes
+    assert _count_computations(caplog) == 1
+
+
+def test_a_change_is_computed_once_more(small_db, caplog):
+    caplog.set_level(logging.INFO, logger="dashboard.service")
+    service = _service(small_db)
+    before = service.snapshot(2)
+    with writable_engine(small_db).begin() as conn:
+        conn.execute(sa.text("UPDATE participants SET status = 'cancelled' WHERE id = 1"))
+    after = service.snapshot(2)
+    service.snapshot(2)
+    assert after.version != before.version
+    assert after.cubes.people["n"].sum() == before.cubes.people["n"].sum()
+    assert _count_computations(caplog) == 2
+
+
+def test_database_gone_keeps_last_figures_then_recovers(small_db, tmp_path):
+    service = _service(small_db)
+    good = service.snapshot(2)
+    path = parse_url(small_db).database
+    shutil.move(path, tmp_path / "away.sqlite")
+    stale = service.snapshot(2)
+    assert stale.stale and stale.cubes is good.cubes
+    assert stale.stale_since is not None and "missing" in stale.problem
+    shutil.move(tmp_path / "away.sqlite", path)
+    back = service.snapshot(2)
+    assert not back.stale and back.cubes is not None
+
+
+def test_database_unreachable_at_start_says_so(tmp_path):
+    service = _service(f"sqlite:///{tmp_path / 'nothing-here.sqlite'}")
+    snapshot = service.snapshot(2)
+    assert snapshot.cubes is None and snapshot.stale
+
+
+def test_missing_contract_parts_are_named(tmp_path):
+    url = f"sqlite:///{tmp_path / 'partial.sqlite'}"
+    with writable_engine(url).begin() as conn:
+        conn.exec_driver_sql("CREATE TABLE events (id INTEGER PRIMARY KEY)")
+    snapshot = _service(url).snapshot(None)
+    assert "the database lacks" in snapshot.problem and "table participants" in snapshot.problem
+
+
+def test_two_workers_sharing_redis_compute_once(small_db, redis_url, caplog):
+    caplog.set_level(logging.INFO, logger="dashboard.service")
+    first, second = (
+        _service(small_db, RedisCache(redis_url)),
+        _service(small_db, RedisCache(redis_url)),
+    )
+    a, b = first.snapshot(2), second.snapshot(2)
+    assert a.version == b.version
+    assert a.cubes.people.equals(b.cubes.people)
+    assert _count_computations(caplog) == 1
+
+
+def test_redis_down_falls_back_to_memory_with_a_warning(small_db, caplog):
+    caplog.set_level(logging.WARNING, logger="dashboard.cache")
+    service = _service(small_db, RedisCache("redis://127.0.0.1:1/0"))
+    snapshot = service.snapshot(2)
+    assert snapshot.cubes is not None and not snapshot.stale
+    assert any("Redis unreachable" in r.getMessage() for r in caplog.records)
+    assert service.snapshot(2).cubes is snapshot.cubes  # served from the in-process fallback

@@ -1,0 +1,103 @@
+"""Settings from the environment, and what bad settings and bad URLs say."""
+
+from __future__ import annotations
+
+import subprocess
+import sys
+from pathlib import Path
+
+import pytest
+
+from dashboard.settings import SettingsError, from_env
+
+ROOT = Path(__file__).resolve().parents[1]
+SECRET = "a-secret-key-long-enough"
+
+
+def test_defaults_in_demo_mode():
+    settings = from_env({"DASHBOARD_DEMO": "1"})
+    assert settings.database_url == "sqlite:///demo.sqlite"
+    assert (settings.port, settings.refresh_seconds, settings.redis_url) == (8050, 5, None)
+
+
+def test_values_are_read():
+    settings = from_env(
+        {
+            "SECRET_KEY": SECRET,
+            "DATABASE_URL": "postgresql://db/x",
+            "PORT": "9000",
+            "REDIS_URL": "redis://r:6379/0",
+            "REFRESH_SECONDS": "10",
+            "DASHBOARD_LANGUAGE": "de",
+        }
+    )
+    assert settings.database_url == "postgresql://db/x"
+    assert (settings.port, settings.refresh_seconds, settings.default_language) == (9000, 10, "de")
+    assert settings.redis_url == "redis://r:6379/0"
+
+
+@pytest.mark.parametrize(
+    ("env", "message"),
+    [
+        ({"PORT": "eighty", "SECRET_KEY": SECRET}, "PORT must be a whole number"),
+        ({"PORT": "70000", "SECRET_KEY": SECRET}, "PORT must be between"),
+        ({"DASHBOARD_LANGUAGE": "fr", "SECRET_KEY": SECRET}, "DASHBOARD_LANGUAGE"),
+        ({}, "SECRET_KEY must be set"),
+        ({"SECRET_KEY": "short"}, "at least 16"),
+        ({"SECRET_KEY": SECRET, "DASHBOARD_DEBUG": "1"}, "demo mode only"),
+    ],
+)
+def test_bad_settings_are_explained(env, message):
+    with pytest.raises(SettingsError, match=message):
+        from_env(env)
+
+
+def _run(args: list[str], env: dict[str, str]) -> subprocess.CompletedProcess:
+    return subprocess.run(
+        [sys.executable, *args],
+        cwd=ROOT,
+        env={"PATH": "/usr/bin:/bin", **env},
+        capture_output=True,
+        text=True,
+        timeout=120,
+    )
+
+
+def test_malformed_database_url_is_one_line_and_exit_2():
+    done = _run(
+        ["-c", "import app; app.server"], {"DASHBOARD_DEMO": "1", "DATABASE_URL": "nonsense"}
+    )
+    assert done.returncode == 2
+    assert done.stderr.strip().splitlines() == [
+        "error: DATABASE_URL is not a database URL: 'nonsense'"
+    ]
+
+
+def test_missing_secret_key_stops_the_server_with_exit_2():
+    done = _run(["-c", "import app; app.server"], {"DATABASE_URL": "sqlite:///x.sqlite"})
+    assert done.returncode == 2
+    assert "SECRET_KEY must be set" in done.stderr and "Traceback" not in done.stderr
+
+
+def test_check_db_reports_problems_and_passes(small_db):
+    done = _run(["-m", "dashboard", "check-db", "--database", small_db], {})
+    assert done.returncode == 0, done.stderr
+    assert "every table and column" in done.stdout
+    assert "1  participants pointing at a missing organisation" in done.stdout
+    assert "1  accepted meetings without a slot" in done.stdout
+
+
+def test_check_db_fails_on_a_contract_violation(tmp_path):
+    import sqlite3
+
+    path = tmp_path / "partial.sqlite"
+    sqlite3.connect(path).execute("CREATE TABLE events (id INTEGER PRIMARY KEY)").connection.close()
+    done = _run(["-m", "dashboard", "check-db", "--database", f"sqlite:///{path}"], {})
+    assert done.returncode == 1
+    assert "contract violated" in done.stdout and "table participants" in done.stdout
+
+
+def test_check_db_with_a_bad_url_is_one_line(tmp_path):
+    done = _run(["-m", "dashboard", "check-db", "--database", "oracle://x"], {})
+    assert done.returncode == 2
+    assert done.stderr.strip().startswith("error: DATABASE_URL names an unsupported database")
