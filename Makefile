@@ -26,6 +26,9 @@ demo-live: $(BIN)/activate $(DEMO_DB)
 	$(BIN)/python -m dashboard simulate --database sqlite:///$(DEMO_DB) & \
 	sim=$$!; trap "kill $$sim" EXIT INT TERM; DASHBOARD_DEMO=1 $(BIN)/python app.py
 
+serve: $(BIN)/activate
+	$(BIN)/gunicorn --config gunicorn.conf.py "app:server"
+
 lint: $(BIN)/activate
 	$(BIN)/ruff check .
 	$(BIN)/ruff format --check .
