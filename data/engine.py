@@ -3,6 +3,8 @@
 from __future__ import annotations
 
 import logging
+import sqlite3
+import time
 from pathlib import Path
 
 import sqlalchemy as sa
@@ -80,6 +82,20 @@ def make_engine(raw_url: str, statement_timeout_s: float = 10.0) -> sa.Engine:
     return engine
 
 
+class _TimedConnection(sqlite3.Connection):
+    """A SQLite connection that interrupts a statement running past its time limit.
+
+    SQLite has no statement timeout of its own; its progress handler, called every
+    few thousand virtual-machine steps, stands in for one.
+    """
+
+    limit_s = 10.0
+    started = 0.0
+
+    def _over_time(self) -> int:
+        return int(time.monotonic() - self.started > self.limit_s)
+
+
 def _sqlite_read_only(url: URL, statement_timeout_s: float) -> sa.Engine:
     path = Path(url.database).resolve()
     uri = f"file:{path.as_posix()}?mode=ro"
@@ -90,13 +106,21 @@ def _sqlite_read_only(url: URL, statement_timeout_s: float) -> sa.Engine:
         creator=lambda: _connect_sqlite(uri, statement_timeout_s),
         poolclass=NullPool,
     )
+
+    @sa.event.listens_for(engine, "before_cursor_execute")
+    def _start_clock(conn, *_args) -> None:
+        conn.connection.driver_connection.started = time.monotonic()
+
     return engine
 
 
-def _connect_sqlite(uri: str, timeout_s: float):
-    import sqlite3
-
-    connection = sqlite3.connect(uri, uri=True, timeout=timeout_s, check_same_thread=False)
+def _connect_sqlite(uri: str, timeout_s: float) -> sqlite3.Connection:
+    connection = sqlite3.connect(
+        uri, uri=True, timeout=timeout_s, check_same_thread=False, factory=_TimedConnection
+    )
+    connection.limit_s = timeout_s
+    connection.started = time.monotonic()
+    connection.set_progress_handler(connection._over_time, 10_000)
     connection.execute("PRAGMA query_only = ON")
     return connection
 

@@ -5,11 +5,14 @@ from __future__ import annotations
 import logging
 import shutil
 
+import pytest
 import sqlalchemy as sa
 
 from dashboard.cache import MemoryCache, RedisCache
-from dashboard.service import DataService
+from dashboard.service import DataService, Snapshot, TooSlow
+from dashboard.views import status
 from data.engine import make_engine, parse_url, writable_engine
+from tests import small_event
 
 
 def _service(url: str, cache=None) -> DataService:
@@ -88,3 +91,42 @@ def test_redis_down_falls_back_to_memory_with_a_warning(small_db, caplog):
     assert snapshot.cubes is not None and not snapshot.stale
     assert any("Redis unreachable" in r.getMessage() for r in caplog.records)
     assert service.snapshot(2).cubes is snapshot.cubes  # served from the in-process fallback
+
+
+ENDLESS = "WITH RECURSIVE r(i) AS (SELECT 1 UNION ALL SELECT i + 1 FROM r) SELECT count(*) FROM r"
+
+
+def test_a_slow_query_on_sqlite_is_cut_off_and_said_so(small_db):
+    import pytest
+
+    from dashboard.service import TooSlow
+
+    service = DataService(make_engine(small_db, statement_timeout_s=0.5), MemoryCache())
+    with pytest.raises(TooSlow):
+        service.cached("endless", "v1", lambda conn: conn.exec_driver_sql(ENDLESS).all())
+    assert service.snapshot(2).cubes is not None  # the worker is free again
+
+
+def test_a_slow_query_on_postgresql_is_cut_off(postgres_url):
+    small_event.load(writable_engine(postgres_url))
+    service = DataService(make_engine(postgres_url, statement_timeout_s=1), MemoryCache())
+    with pytest.raises(TooSlow):
+        service.cached("sleep", "v1", lambda conn: conn.exec_driver_sql("SELECT pg_sleep(5)").all())
+    assert service.snapshot(2).cubes is not None
+
+
+def test_too_slow_reads_as_taking_too_long():
+    line = status(Snapshot(None, None, None, None, "canceling statement", slow=True), "en")
+    assert "taking too long" in line.text and line.level == "down"
+
+
+def test_a_writer_holding_the_sqlite_file_does_not_lock_readers_out(small_db):
+    writer = writable_engine(small_db).connect()
+    writer.exec_driver_sql("BEGIN IMMEDIATE")
+    writer.exec_driver_sql("UPDATE participants SET status = 'cancelled' WHERE id = 2")
+    try:
+        snapshot = _service(small_db).snapshot(2)
+        assert snapshot.problem is None and snapshot.cubes is not None
+    finally:
+        writer.rollback()
+        writer.close()
