@@ -97,10 +97,6 @@ ENDLESS = "WITH RECURSIVE r(i) AS (SELECT 1 UNION ALL SELECT i + 1 FROM r) SELEC
 
 
 def test_a_slow_query_on_sqlite_is_cut_off_and_said_so(small_db):
-    import pytest
-
-    from dashboard.service import TooSlow
-
     service = DataService(make_engine(small_db, statement_timeout_s=0.5), MemoryCache())
     with pytest.raises(TooSlow):
         service.cached("endless", "v1", lambda conn: conn.exec_driver_sql(ENDLESS).all())
