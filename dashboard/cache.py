@@ -85,6 +85,9 @@ class MemoryCache:
         return True
 
 
+LOCAL_TTL_S = 3600
+
+
 class RedisCache:
     """Redis shared by every worker and host; falls back to memory while Redis is down."""
 
@@ -109,24 +112,35 @@ class RedisCache:
             self._down_since = None
 
     def get(self, key: str) -> object | None:
-        """Return the value from Redis (or the fallback while Redis is down)."""
+        """Return the value, from this process's copy when it has one, else from Redis.
+
+        Keys name a data version, so a value never changes under its key: a local copy
+        is always right and saves unpickling the aggregates on every request.
+        """
+        local = self._fallback.get(key)
+        if local is not None:
+            return local
         try:
             raw = self._redis.get(f"{self._prefix}:{key}")
         except Exception as exc:  # redis raises many kinds; all mean "not now"
             self._failed(exc)
-            return self._fallback.get(key)
+            return None
         self._recovered()
-        return None if raw is None else pickle.loads(raw)  # only our own workers write it
+        if raw is None:
+            return None
+        value = pickle.loads(raw)  # only our own workers write it
+        self._fallback.set(key, value, LOCAL_TTL_S)
+        return value
 
     def set(self, key: str, value: object, ttl_s: int) -> None:
-        """Store the value in Redis, and in the fallback too while Redis is down."""
+        """Store the value in Redis for every worker, and keep a copy in this process."""
+        self._fallback.set(key, value, min(ttl_s, LOCAL_TTL_S))
         try:
             payload = pickle.dumps(value, protocol=pickle.HIGHEST_PROTOCOL)
             self._redis.set(f"{self._prefix}:{key}", payload, ex=ttl_s)
             self._recovered()
         except Exception as exc:
             self._failed(exc)
-            self._fallback.set(key, value, ttl_s)
 
     def claim(self, key: str, ttl_s: int) -> bool:
         """Take the right to compute a value; False when another worker holds it."""
