@@ -9,23 +9,36 @@ import datetime as dt
 import logging
 import secrets
 import sys
+from pathlib import Path
 
 import flask
 from dash import Dash
+from werkzeug.middleware.proxy_fix import ProxyFix
 
+from callbacks import matchmaking as matchmaking_callbacks
 from callbacks import overview as overview_callbacks
+from callbacks import participants as participants_callbacks
 from callbacks import shell as shell_callbacks
-from dashboard import login, web
+from callbacks import tables as tables_callbacks
+from callbacks import workshops as workshops_callbacks
+from dashboard import api, downloads, login, web
 from dashboard.auth import STATISTICS, AccountError, UserStore
 from dashboard.cache import make_cache
 from dashboard.service import DataService
 from dashboard.settings import Settings, SettingsError, from_env
+from dashboard.table_service import TableService
 from data.engine import DatabaseUrlError, make_engine
-from layouts import overview, shell
+from layouts import matchmaking, overview, participants, shell, workshops
+from wall_app import create_wall
 
 log = logging.getLogger("dashboard")
 
-PAGES = {"/": overview.layout}
+PAGES = {
+    "/": overview.layout,
+    "/participants": participants.layout,
+    "/matchmaking": matchmaking.layout,
+    "/workshops": workshops.layout,
+}
 DEMO_ACCOUNTS = (
     ("staff", "staff", "staff-demo-2026"),
     ("official", "official", "official-demo-2026"),
@@ -33,10 +46,29 @@ DEMO_ACCOUNTS = (
 DEMO_WALL_KEY = "demo-wall-key"
 
 
+def _demo_secret_key(settings: Settings) -> str:
+    # Kept in a file beside the users file, so that every gunicorn worker and every
+    # restart of a demo signs sessions with the same key.
+    path = Path(settings.users_file).with_name(".demo-secret-key")
+    if not path.exists():
+        path.write_text(secrets.token_urlsafe(32), encoding="ascii")
+        path.chmod(0o600)
+    return path.read_text(encoding="ascii").strip()
+
+
 def _server(settings: Settings) -> flask.Flask:
     server = flask.Flask(__name__, static_folder=None)
+    if settings.trusted_proxies:
+        # Behind a reverse proxy: take the client's address from X-Forwarded-For, so that
+        # login throttling counts people, not the proxy.
+        server.wsgi_app = ProxyFix(
+            server.wsgi_app,
+            x_for=settings.trusted_proxies,
+            x_proto=settings.trusted_proxies,
+            x_host=settings.trusted_proxies,
+        )
     server.config.update(
-        SECRET_KEY=settings.secret_key or secrets.token_urlsafe(32),
+        SECRET_KEY=settings.secret_key or _demo_secret_key(settings),
         SESSION_COOKIE_HTTPONLY=True,
         SESSION_COOKIE_SAMESITE="Lax",
         SESSION_COOKIE_SECURE=settings.https,
@@ -76,10 +108,20 @@ def create_app(settings: Settings) -> Dash:
     )
     app.layout = lambda: shell.root(settings.refresh_seconds)
     guard.register_dash("/", STATISTICS)
-    shell_callbacks.register(app, service, guard, PAGES, settings.demo)
+    # The tables page is for staff; anybody else gets a sentence (and no rows from any callback).
+    pages = {**PAGES, "/tables": tables_callbacks.page(guard)}
+    shell_callbacks.register(app, service, guard, pages, settings.demo, settings.default_language)
     overview_callbacks.register(app, service, guard)
+    participants_callbacks.register(app, service, guard)
+    matchmaking_callbacks.register(app, service, guard)
+    workshops_callbacks.register(app, service, guard)
+    tables = TableService(service)
+    tables_callbacks.register(app, tables, guard)
     login.register(server, guard)
-    web.install(server, guard, app.csp_hashes())
+    api.register(server, service)
+    downloads.register(server, guard, tables)
+    wall = create_wall(server, service, guard, settings)
+    web.install(server, guard, [*app.csp_hashes(), *wall.csp_hashes()])
     server.config["DASHBOARD_SERVICE"] = service
     return app
 

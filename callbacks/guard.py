@@ -2,7 +2,9 @@
 
 Any browser can POST to /_dash-update-component with any inputs, so hiding a page
 protects nothing: each callback declares the roles it serves, and a request from
-any other role gets an empty answer (204, no data) and a log line.
+any other role gets an empty answer (204, no data) and a log line. The guard
+(dashboard/web.py) checks the same declaration before Dash looks at the request,
+and refuses a callback that declares none.
 """
 
 from __future__ import annotations
@@ -14,15 +16,22 @@ from collections.abc import Callable
 from dash import Dash
 from dash.exceptions import PreventUpdate
 
-from dashboard.web import Guard
+from dashboard.web import CALLBACK_ROLES, UPDATE_COMPONENT, Guard
 
 log = logging.getLogger(__name__)
 
-ROLES_KEY = "CALLBACK_ROLES"
+
+def _table(app: Dash) -> dict[str, frozenset[str]]:
+    # One table per Dash app on the server, keyed by the URL of its update route.
+    rule = app.config.routes_pathname_prefix + UPDATE_COMPONENT
+    return app.server.config.setdefault(CALLBACK_ROLES, {}).setdefault(rule, {})
 
 
 def secure_callback(app: Dash, guard: Guard, roles: frozenset[str], *dependencies, **kwargs):
     """Like app.callback, but the callback runs only for a session of one of the roles."""
+    if not roles:
+        raise ValueError("a callback must declare the roles it serves")
+    roles = frozenset(roles)
 
     def register(func: Callable) -> Callable:
         @functools.wraps(func)
@@ -35,7 +44,7 @@ def secure_callback(app: Dash, guard: Guard, roles: frozenset[str], *dependencie
 
         before = set(app.callback_map)
         app.callback(*dependencies, **kwargs)(checked)
-        declared = app.server.config.setdefault(ROLES_KEY, {})
+        declared = _table(app)
         for key in set(app.callback_map) - before:
             declared[key] = roles
         return func
@@ -44,5 +53,5 @@ def secure_callback(app: Dash, guard: Guard, roles: frozenset[str], *dependencie
 
 
 def declared_roles(app: Dash) -> dict[str, frozenset[str]]:
-    """The roles each registered callback declared, by its output key."""
-    return dict(app.server.config.get(ROLES_KEY, {}))
+    """The roles each registered callback of the app declared, by its output key."""
+    return dict(_table(app))

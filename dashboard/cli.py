@@ -1,16 +1,19 @@
-"""Command line: demo data, the simulator, checking a database."""
+"""Command line: demo data, the simulator, checking a database, the dashboard's accounts."""
 
 from __future__ import annotations
 
 import argparse
 import datetime as dt
+import getpass
 import logging
 import os
 import sys
 from collections.abc import Sequence
+from typing import NoReturn
 
 import sqlalchemy as sa
 
+from dashboard.auth import ACCOUNT_ROLES, UserStore
 from dashboard.event_data import events_from_frame, load_event
 from dashboard.quality import LABELS, event_problems
 from data import quality, queries
@@ -19,6 +22,7 @@ from data.engine import DatabaseUrlError, make_engine, parse_url, sqlite_path
 
 log = logging.getLogger("dashboard.cli")
 DEFAULT_URL = "sqlite:///demo.sqlite"
+DEFAULT_USERS_FILE = "users.json"
 
 
 def _say(text: str = "") -> None:
@@ -54,6 +58,7 @@ def cmd_simulate(args: argparse.Namespace) -> int:
     from data import simulate
 
     try:
+        # Ctrl-C during a run ends it with its counts; only one before it started lands here.
         counts = simulate.run(_database(args), rate=args.rate, duration_s=args.duration)
     except KeyboardInterrupt:
         return 0
@@ -90,6 +95,67 @@ def _report_problems(conn: sa.Connection, problems: dict[str, int], scope: str) 
         _say(f"  {n:>7}  {LABELS[key]}")
 
 
+def _users(args: argparse.Namespace) -> UserStore:
+    path = args.users_file or os.environ.get("DASHBOARD_USERS_FILE") or DEFAULT_USERS_FILE
+    return UserStore(path)
+
+
+def _read_password() -> str:
+    """The password from standard input: typed twice at a terminal, one line from a pipe."""
+    if not sys.stdin.isatty():
+        return sys.stdin.readline().rstrip("\r\n")
+    try:
+        password = getpass.getpass("Password: ")
+        again = getpass.getpass("Password again: ")
+    except EOFError:
+        raise ValueError("no password given") from None
+    if password != again:
+        raise ValueError("the two passwords differ")
+    return password
+
+
+def cmd_add_user(args: argparse.Namespace) -> int:
+    """Create an account, or replace its role and password; the password comes from stdin."""
+    users = _users(args)
+    account = users.add(args.name, args.role, _read_password())
+    _say(f"user {account.name} ({account.role}) saved in {users.path}")
+    return 0
+
+
+def cmd_list_users(args: argparse.Namespace) -> int:
+    """List the accounts (names and roles, never passwords)."""
+    users = _users(args)
+    accounts = users.accounts()
+    if not accounts:
+        _say(f"no users in {users.path}")
+    for account in accounts:
+        _say(f"{account.name}\t{account.role}")
+    return 0
+
+
+def cmd_remove_user(args: argparse.Namespace) -> int:
+    """Remove an account; its sessions end at their next request."""
+    users = _users(args)
+    users.remove(args.name)
+    _say(f"user {args.name} removed from {users.path}")
+    return 0
+
+
+def _user_commands(commands: argparse._SubParsersAction) -> None:
+    add = commands.add_parser("add-user", help=cmd_add_user.__doc__)
+    add.add_argument("name")
+    add.add_argument("--role", required=True, choices=ACCOUNT_ROLES)
+    listing = commands.add_parser("list-users", help=cmd_list_users.__doc__)
+    remove = commands.add_parser("remove-user", help=cmd_remove_user.__doc__)
+    remove.add_argument("name")
+    for sub, handler in ((add, cmd_add_user), (listing, cmd_list_users), (remove, cmd_remove_user)):
+        sub.add_argument(
+            "--users-file",
+            help=f"the users file (default: $DASHBOARD_USERS_FILE or {DEFAULT_USERS_FILE})",
+        )
+        sub.set_defaults(handler=handler)
+
+
 def _date(text: str) -> dt.date:
     try:
         return dt.date.fromisoformat(text)
@@ -97,8 +163,15 @@ def _date(text: str) -> dt.date:
         raise argparse.ArgumentTypeError(f"not a date (YYYY-MM-DD): {text!r}") from None
 
 
+class _Parser(argparse.ArgumentParser):
+    """An argument parser whose errors are one line, like every other error here."""
+
+    def error(self, message: str) -> NoReturn:
+        self.exit(2, f"error: {message} (see {self.prog} --help)\n")
+
+
 def _parser() -> argparse.ArgumentParser:
-    parser = argparse.ArgumentParser(prog="python -m dashboard", description=__doc__)
+    parser = _Parser(prog="python -m dashboard", description=__doc__)
     commands = parser.add_subparsers(dest="command", required=True)
     demo = commands.add_parser("demo", help=cmd_demo.__doc__)
     demo.add_argument("--participants", type=int, default=300)
@@ -116,6 +189,7 @@ def _parser() -> argparse.ArgumentParser:
     demo.set_defaults(handler=cmd_demo)
     simulate.set_defaults(handler=cmd_simulate)
     check.set_defaults(handler=cmd_check_db)
+    _user_commands(commands)
     return parser
 
 

@@ -131,6 +131,7 @@ def load_event(conn: sa.Connection, event: Event) -> EventCubes:
         _people(_people(requests, "req_"), "rec_"), "status", vocab.REQUEST_STATUSES
     )
     responses = _people(queries.response_time_cube(conn, event.id), "rec_")
+    responses = responses[responses["req_org_missing"].astype(int) == 0]
     bookings = _with_status(_people(queries.booking_cube(conn, event.id)))
     bookings = _with_status(bookings, "booking_status", vocab.BOOKING_STATUSES)
     return EventCubes(

@@ -23,6 +23,7 @@ COMMON_TEXTS: dict[str, tuple[str, str]] = {
     "nav.tables": ("Tables", "Tabellen"),
     "nav.wall": ("Wall screen", "Wandanzeige"),
     "nav.language": ("Deutsch", "English"),
+    "nav.logout": ("Log out {user}", "{user} abmelden"),
     "demo.badge": ("demo", "Demo"),
     "page.not_found": ("This page does not exist.", "Diese Seite gibt es nicht."),
     "page.back_home": ("Back to the overview", "Zurück zur Übersicht"),

@@ -9,7 +9,8 @@ import flask
 
 from dashboard.auth import PUBLIC
 from dashboard.i18n import language
-from dashboard.web import Guard, _safe_next, declare
+from dashboard.responses import safe_next
+from dashboard.web import Guard, declare
 
 log = logging.getLogger(__name__)
 
@@ -44,7 +45,7 @@ def _page(lang: str, next_path: str, message: str = "", level: str = "danger", s
         PAGE,
         lang=lang,
         text=TEXT[lang],
-        next=_safe_next(next_path),
+        next=safe_next(next_path),
         message=message,
         level=level,
         demo=flask.current_app.config.get("DEMO_ACCOUNTS"),
@@ -74,7 +75,7 @@ def register(server: flask.Flask, guard: Guard) -> None:
             return _page(lang, next_path, TEXT[lang]["wrong"], status=401)
         guard.start_session(account.role, account.name)
         log.info("login of %r (%s) from %s", account.name, account.role, address)
-        return flask.redirect(_safe_next(next_path))
+        return flask.redirect(safe_next(next_path))
 
     @declare(*PUBLIC)
     def logout():

@@ -84,11 +84,13 @@ def participant_summary(
 
 def weighted_median(values: pd.Series, weights: pd.Series) -> float | None:
     """The median of values repeated by their weights, or None when there are none."""
+    readable = values.notna().to_numpy()  # a time that cannot be read has no duration
+    values, weights = values[readable], weights[readable]
     total = int(weights.sum())
     if total <= 0:
         return None
-    order = np.argsort(values.to_numpy(), kind="stable")
-    sorted_values = values.to_numpy()[order].astype(float)
+    order = np.argsort(values.to_numpy(dtype=float), kind="stable")
+    sorted_values = values.to_numpy(dtype=float)[order]
     cumulative = np.cumsum(weights.to_numpy()[order])
     lower = sorted_values[np.searchsorted(cumulative, (total + 1) // 2)]
     upper = sorted_values[np.searchsorted(cumulative, total // 2 + 1)]

@@ -107,7 +107,9 @@ class DataService:
         if value is not None:
             return value
         with self._lock(key):
-            value = self.cache.get(key) or self._wait_for_other_worker(key)
+            value = self.cache.get(key)
+            if value is None:
+                value = self._wait_for_other_worker(key)
             if value is not None:
                 return value
             started = time.perf_counter()

@@ -29,6 +29,7 @@ class Settings:
     wall_key: str | None = None
     https: bool = False
     wall_reload_hours: float = 6.0
+    trusted_proxies: int = 0
 
     def with_(self, **changes: object) -> Settings:
         """Return a copy with some settings changed (tests use this)."""
@@ -81,4 +82,5 @@ def from_env(env: Mapping[str, str] | None = None) -> Settings:
         wall_key=env.get("WALL_KEY") or None,
         https=_flag(env, "DASHBOARD_HTTPS"),
         wall_reload_hours=float(_int(env, "WALL_RELOAD_HOURS", 6, 1, 168)),
+        trusted_proxies=_int(env, "TRUSTED_PROXIES", 0, 0, 5),
     )

@@ -16,12 +16,19 @@ from dashboard.state import ViewState
 
 @dataclass(frozen=True)
 class Kpi:
-    """A KPI tile: a label, a big value and a small line under it."""
+    """A KPI tile: a label, a big value and a small line under it.
+
+    `info` is the figure's definition (shown in a popover), `delta` the change against a
+    compared event and `trend` its sign (-1, 0, 1) for the colour.
+    """
 
     key: str
     label: str
     value: str
     sub: str = ""
+    info: str = ""
+    delta: str = ""
+    trend: int = 0
 
 
 @dataclass(frozen=True)

@@ -107,7 +107,8 @@ def read_role(raw: object) -> str:
 def mapped(values: pd.Series, reader: Callable[[object], str]) -> pd.Series:
     """Apply a reader to a column through its distinct values (cubes repeat values a lot)."""
     lookup = {value: reader(value) for value in values.dropna().drop_duplicates()}
-    return values.map(lookup).fillna(reader(None))
+    read = values.map(lookup).astype(object)
+    return read.where(read.notna(), reader(None))
 
 
 def _none_for_nan(values: pd.Series) -> list:

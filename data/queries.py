@@ -228,15 +228,20 @@ def request_cube(conn: Connection, event_id: int) -> pd.DataFrame:
 def response_time_cube(conn: Connection, event_id: int) -> pd.DataFrame:
     """Answered requests by the recipient's raw attributes and response time in minutes."""
     rec, rec_o, m = participants.alias("rec"), organisations.alias("rec_o"), meeting_requests
+    req, req_o = participants.alias("req"), organisations.alias("req_o")
     minutes = (epoch_seconds(m.c.responded_at) - epoch_seconds(m.c.requested_at)) / 60
     joined = (
         m.join(rec, rec.c.id == m.c.recipient_id)
-        .join(participants, participants.c.id == m.c.requester_id)
+        .join(req, req.c.id == m.c.requester_id)
         .outerjoin(rec_o, rec_o.c.id == rec.c.organisation_id)
+        .outerjoin(req_o, req_o.c.id == req.c.organisation_id)
     )
+    # The requester's dangling organisation leaves the request out, as in request_cube.
+    req_dangling = sa.and_(req.c.organisation_id.is_not(None), req_o.c.id.is_(None))
     inner = (
         sa.select(
             *_person_columns(rec, rec_o, "rec_"),
+            _flag(req_dangling).label("req_org_missing"),
             m.c.status.label("status"),
             sa.cast(minutes, sa.Integer).label("minutes"),
         )

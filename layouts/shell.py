@@ -20,6 +20,7 @@ PAGES = (
     ("/workshops", "nav.workshops"),
     ("/tables", "nav.tables"),
 )
+STAFF_PAGES = ("/tables",)  # rows about people: the server refuses them to other roles
 
 
 def root(refresh_seconds: int) -> html.Div:
@@ -33,7 +34,7 @@ def root(refresh_seconds: int) -> html.Div:
             dcc.Interval(id=ids.REFRESH, interval=refresh_seconds * 1000),
             navbar(),
             dbc.Container(
-                [filter_bar(), dcc.Loading(html.Div(id=ids.PAGE), delay_show=400)],
+                [filter_bar(), html.Div(id=ids.PAGE)],
                 fluid=True,
                 className="pb-4",
             ),
@@ -43,26 +44,45 @@ def root(refresh_seconds: int) -> html.Div:
 
 def navbar() -> dbc.Navbar:
     """The navigation bar; its texts and links come from a callback."""
+    # Below the lg breakpoint the links fold behind a toggler instead of wrapping.
+    links = dbc.Collapse(
+        [
+            dbc.Nav(id=ids.NAV, navbar=True, className="me-auto"),
+            dbc.Button(id=ids.LANG_TOGGLE, color="light", size="sm", n_clicks=0),
+            # A plain form: logging out is a POST, so that a link elsewhere cannot do it.
+            html.Form(
+                html.Button(id=ids.LOGOUT, type="submit", className="btn btn-outline-light btn-sm"),
+                action="/logout",
+                method="POST",
+                className="ms-2",
+            ),
+        ],
+        id=ids.NAV_COLLAPSE,
+        navbar=True,
+        is_open=False,
+    )
     return dbc.Navbar(
         dbc.Container(
             [
                 dbc.NavbarBrand(id=ids.BRAND, href="/"),
-                dbc.Nav(id=ids.NAV, navbar=True, className="me-auto"),
-                dbc.Button(id=ids.LANG_TOGGLE, color="light", size="sm", n_clicks=0),
+                dbc.NavbarToggler(id=ids.NAV_TOGGLER, n_clicks=0),
+                links,
             ],
             fluid=True,
         ),
         color="dark",
         dark=True,
+        expand="lg",
         className="mb-3",
     )
 
 
-def nav_links(lang: str, path: str, query: str) -> list:
-    """The page links, keeping the view's query string."""
+def nav_links(lang: str, path: str, query: str, staff: bool = True) -> list:
+    """The page links, keeping the view's query string (staff pages for staff only)."""
     return [
         dbc.NavItem(dbc.NavLink(t(key, lang), href=href + query, active=href == path))
         for href, key in PAGES
+        if staff or href not in STAFF_PAGES
     ]
 
 

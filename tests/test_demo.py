@@ -12,7 +12,9 @@ import pycountry
 import pytest
 import sqlalchemy as sa
 
-from data import demo, demo_names, simulate
+from dashboard import cli
+from data import demo, simulate
+from data.demo import second_process, vocabulary
 from data.engine import writable_engine
 from data.schema import metadata
 
@@ -89,7 +91,7 @@ def test_same_seed_writes_the_same_rows(
 def test_second_process_writes_the_same_rows(
     tmp_path: Path, monkeypatch: pytest.MonkeyPatch, small_demo: tuple[str, dict[str, int]]
 ) -> None:
-    monkeypatch.setattr(demo, "PARALLEL_FROM", 0)
+    monkeypatch.setattr(second_process, "PARALLEL_FROM", 0)
     parallel = sqlite_url(tmp_path / "parallel.sqlite")
     demo.generate(parallel, participants=SMALL, now=NOW)
     assert table_dump(sa.create_engine(parallel)) == table_dump(sa.create_engine(small_demo[0]))
@@ -236,9 +238,9 @@ def test_messy_rows_are_there(default_db: sa.Engine) -> None:
     assert "pending_payment" in statuses
     assert any(s != s.strip().lower() for s in statuses)
     sectors = {s for (s,) in rows(default_db, "SELECT DISTINCT sector FROM organisations")}
-    known = {name.lower() for name in demo_names.SECTORS}
+    known = {name.lower() for name in vocabulary.SECTORS}
     assert None in sectors
-    assert any(s and s not in demo_names.SECTORS and s.strip().lower() in known for s in sectors)
+    assert any(s and s not in vocabulary.SECTORS and s.strip().lower() in known for s in sectors)
     assert any(s and s.strip().lower() not in known for s in sectors)  # 'Blue Economy'
     types = {t for (t,) in rows(default_db, "SELECT DISTINCT org_type FROM organisations")}
     assert None in types and types & {"SME", "University"}
@@ -345,6 +347,54 @@ def test_simulator_stops_when_told(tmp_path: Path) -> None:
     timer.start()
     counts = simulate.run(url, rate=20, stop=stop, seed=1)
     assert 0 < sum(counts.values()) < 20
+
+
+class CtrlCOnThirdWait(threading.Event):
+    """A stop event through which Ctrl-C arrives while the simulator waits for the third time."""
+
+    waits = 0
+
+    def wait(self, timeout: float | None = None) -> bool:
+        self.waits += 1
+        if self.waits == 3:
+            raise KeyboardInterrupt
+        return False
+
+
+def test_simulator_returns_its_counts_when_interrupted(tmp_path: Path) -> None:
+    url = sqlite_url(tmp_path / "live.sqlite")
+    demo.generate(url, participants=SMALL)
+    engine = sa.create_engine(url)
+    before = len(table_dump(engine)["participants"])
+    try:
+        counts = simulate.run(url, rate=5, stop=CtrlCOnThirdWait(), seed=4)
+    except KeyboardInterrupt:  # let through, it would end the whole test session
+        pytest.fail("run() let Ctrl-C through instead of returning its counts")
+    assert sum(counts.values()) == 3
+    assert len(table_dump(engine)["participants"]) - before == counts["registration"]
+
+
+def test_simulate_command_prints_the_counts_after_ctrl_c(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch, capsys: pytest.CaptureFixture[str]
+) -> None:
+    url = sqlite_url(tmp_path / "live.sqlite")
+    demo.generate(url, participants=SMALL)
+    one_change = simulate.Simulator._one_change
+    calls = []
+
+    def interrupted_on_third(self: simulate.Simulator) -> str:
+        calls.append(1)
+        if len(calls) == 3:
+            raise KeyboardInterrupt
+        return one_change(self)
+
+    monkeypatch.setattr(simulate.Simulator, "_one_change", interrupted_on_third)
+    assert cli.main(["simulate", "--database", url, "--rate", "1000"]) == 0
+    printed = capsys.readouterr().out
+    assert printed.startswith("changes written: ")
+    counts = dict(part.rsplit(" ", 1) for part in printed.split(": ", 1)[1].split(", "))
+    assert set(counts) == set(simulate.KINDS) | {"skipped"}
+    assert sum(int(n) for n in counts.values()) == 2
 
 
 @pytest.mark.parametrize("server", ["postgres_url", "mariadb_url"])

@@ -163,3 +163,9 @@ def test_weighted_median():
     assert metrics.weighted_median(pd.Series([1, 3]), pd.Series([1, 1])) == 2.0
     assert metrics.weighted_median(pd.Series([5, 1]), pd.Series([3, 1])) == 5.0
     assert metrics.weighted_median(pd.Series([], dtype=float), pd.Series([], dtype=int)) is None
+
+
+def test_weighted_median_leaves_out_times_that_cannot_be_read():
+    values = pd.Series([float("nan"), 2.0, 4.0])
+    assert metrics.weighted_median(values, pd.Series([5, 1, 1])) == 3.0
+    assert metrics.weighted_median(pd.Series([float("nan")]), pd.Series([3])) is None

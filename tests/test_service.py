@@ -126,3 +126,31 @@ def test_a_writer_holding_the_sqlite_file_does_not_lock_readers_out(small_db):
     finally:
         writer.rollback()
         writer.close()
+
+
+def test_threads_waiting_for_a_frame_being_computed_get_it(small_db):
+    import threading
+    import time
+
+    import pandas as pd
+
+    service = _service(small_db)
+    results, errors = [], []
+
+    def slow_frame(_conn) -> pd.DataFrame:
+        time.sleep(0.3)
+        return pd.DataFrame({"n": [1, 2]})
+
+    def ask() -> None:
+        try:
+            results.append(service.cached("frame", "v1", slow_frame))
+        except Exception as exc:  # the test reports any failure below
+            errors.append(exc)
+
+    threads = [threading.Thread(target=ask) for _ in range(4)]
+    for thread in threads:
+        thread.start()
+    for thread in threads:
+        thread.join()
+    assert errors == [] and len(results) == 4
+    assert all(frame["n"].tolist() == [1, 2] for frame in results)

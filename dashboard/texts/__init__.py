@@ -6,4 +6,13 @@ page's name so that they stay unique.
 
 from __future__ import annotations
 
-ALL: dict[str, tuple[str, str]] = {}
+from dashboard.texts import matchmaking, participants, shell, tables, wall, workshops
+
+ALL: dict[str, tuple[str, str]] = {
+    **shell.TEXTS,
+    **participants.TEXTS,
+    **wall.TEXTS,
+    **matchmaking.TEXTS,
+    **workshops.TEXTS,
+    **tables.TEXTS,
+}

@@ -1,0 +1,269 @@
+"""Matchmaking figures of metrics.md beyond the shared summary: meetings per participant,
+acceptance by segment, who meets whom, requests over time and response times.
+
+A pair (dimension, requester value, recipient value) narrows the request figures to the
+requests between the two; a filter keeps a request whose recipient matches, and the flow
+matrix keeps one whose requester or recipient matches (metrics.md).
+"""
+
+from __future__ import annotations
+
+import math
+from dataclasses import dataclass, replace
+
+import pandas as pd
+import sqlalchemy as sa
+
+from dashboard import filters as flt
+from dashboard import metrics, vocab
+from dashboard.event_data import Event, EventCubes, registration_bucket_s
+from data import matchmaking_queries as mq
+
+Pair = tuple[str, str, str]
+ANSWERED = ("accepted", "declined")
+SIDES = ("req_", "rec_")
+# Edges of the response-time bins in minutes, and their text keys.
+RESPONSE_BINS = (0, 60, 180, 360, 720, 1440, 2880, 10080, math.inf)
+RESPONSE_KEYS = ("lt1h", "1to3h", "3to6h", "6to12h", "12to24h", "1to2d", "2to7d", "gt7d")
+
+
+@dataclass(frozen=True)
+class MatchmakingCubes:
+    """The event's matchmaking aggregates that the shared cubes lack, read."""
+
+    meetings: pd.DataFrame
+    over_time: pd.DataFrame  # the recipient's attributes; both sides' with a pair (with_pairs)
+    responses: pd.DataFrame  # the same
+    slots: pd.DataFrame
+    problems: dict[str, int]
+
+
+def _read(cube: pd.DataFrame, prefixes: tuple[str, ...] = ("",)) -> pd.DataFrame:
+    """Read the person columns of each side; drop rows whose organisation is missing."""
+    for prefix in prefixes:
+        cube = vocab.read_people(cube, prefix)
+        cube = cube[cube[prefix + "org_missing"].astype(int) == 0]
+    if "req_org_missing" in cube:
+        cube = cube[cube["req_org_missing"].astype(int) == 0]
+    return cube.reset_index(drop=True)
+
+
+def _request_status(cube: pd.DataFrame) -> pd.DataFrame:
+    out = cube.copy()
+    out["status"] = vocab.mapped(
+        cube["status"], lambda raw: vocab.read_status(raw, vocab.REQUEST_STATUSES)
+    )
+    return out
+
+
+def _slots(cube: pd.DataFrame) -> pd.DataFrame:
+    """Slots with a readable time; the table is the location trimmed, None when blank."""
+    out = cube[cube["slot"].notna()].copy()
+    tables = out["location"].map(lambda v: v.strip() if isinstance(v, str) else "")
+    out["table"] = tables.where(tables != "", None)
+    out["slot"] = out["slot"].astype("int64")
+    return out[["slot", "table", "held", "n"]].reset_index(drop=True)
+
+
+def load(conn: sa.Connection, event: Event) -> MatchmakingCubes:
+    """Run the matchmaking queries of an event and read their values."""
+    meetings = _read(mq.meetings_cube(conn, event.id))
+    meetings["status"] = vocab.mapped(meetings["status"], vocab.read_status)
+    width = registration_bucket_s(event)
+    times = mq.request_time_cube(conn, event.id, width)
+    return MatchmakingCubes(
+        meetings=meetings,
+        over_time=_request_status(_read(times, ("rec_",))),
+        responses=_request_status(_read(mq.response_cube(conn, event.id), ("rec_",))),
+        slots=_slots(mq.slot_cube(conn, event.id)),
+        problems=mq.request_problems(conn, event.id),
+    )
+
+
+def load_pairs(conn: sa.Connection, event: Event) -> tuple[pd.DataFrame, pd.DataFrame]:
+    """Requests over time and response times by both sides' attributes, for pair figures.
+
+    Read only once somebody chooses a pair: with the requester's attributes too, these
+    cubes are much larger than those the page needs otherwise.
+    """
+    times = mq.request_time_cube(conn, event.id, registration_bucket_s(event), True)
+    return (
+        _request_status(_read(times, SIDES)),
+        _request_status(_read(mq.response_cube(conn, event.id, True), SIDES)),
+    )
+
+
+def with_pairs(mm: MatchmakingCubes, pairs: tuple[pd.DataFrame, pd.DataFrame]) -> MatchmakingCubes:
+    """The cubes with the pair cubes in place of the recipient-only ones."""
+    over_time, responses = pairs
+    return replace(mm, over_time=over_time, responses=responses)
+
+
+def _responses(mm: MatchmakingCubes) -> pd.DataFrame:
+    """Answered requests with a readable response time."""
+    return mm.responses[mm.responses["minutes"].notna()]
+
+
+def pair_mask(frame: pd.DataFrame, pair: Pair | None) -> pd.Series:
+    """Rows whose requester and recipient hold the pair's two values."""
+    if pair is None:
+        return pd.Series(True, index=frame.index)
+    dimension, requester, recipient = pair
+    return (frame["req_" + dimension] == requester) & (frame["rec_" + dimension] == recipient)
+
+
+def requests_kept(cubes: EventCubes, filters: flt.Filters, pair: Pair | None) -> pd.DataFrame:
+    """Requests whose recipient matches the filters, between the pair's two sides if given."""
+    requests = metrics.requests_for(cubes, filters)
+    return requests[pair_mask(requests, pair)]
+
+
+def summary(
+    cubes: EventCubes, mm: MatchmakingCubes, filters: flt.Filters, pair: Pair | None
+) -> dict[str, object]:
+    """metrics.matchmaking_summary narrowed to the pair (unreadable response times left out),
+    with the counts behind the cross-border and cross-sector shares."""
+    responses = _responses(mm)
+    narrowed = replace(
+        cubes,
+        requests=cubes.requests[pair_mask(cubes.requests, pair)],
+        response_times=responses[pair_mask(responses, pair)],
+    )
+    figures = metrics.matchmaking_summary(narrowed, filters)
+    accepted = requests_kept(cubes, filters, pair)
+    accepted = accepted[accepted["status"] == "accepted"]
+    figures["cross_border_counts"] = crossing(accepted, "country", (vocab.UNKNOWN,))
+    figures["cross_sector_counts"] = crossing(accepted, "sector", (vocab.UNKNOWN, vocab.OTHER))
+    return figures
+
+
+def crossing(accepted: pd.DataFrame, column: str, excluded: tuple[str, ...]) -> tuple[int, int]:
+    """Accepted meetings across two different known values, and those with both known."""
+    req, rec = accepted["req_" + column], accepted["rec_" + column]
+    known = ~req.isin(excluded) & ~rec.isin(excluded)
+    across = known & (req != rec)
+    return int(accepted.loc[across, "n"].sum()), int(accepted.loc[known, "n"].sum())
+
+
+def per_participant(mm: MatchmakingCubes, filters: flt.Filters) -> dict[str, object]:
+    """Accepted meetings per active opted-in participant: median, none, two or more."""
+    people = flt.apply(mm.meetings, filters)
+    people = people[people["status"].isin(vocab.ACTIVE) & (people["opt_in"].astype(int) == 1)]
+    counts = people.groupby(people["meetings"].astype(int))["n"].sum().astype(int)
+    total = int(counts.sum())
+    none, two_plus = int(counts.get(0, 0)), int(counts[counts.index >= 2].sum())
+    return {
+        "participants": total,
+        "median": metrics.weighted_median(people["meetings"], people["n"]),
+        "none": none,
+        "none_share": metrics.ratio(none, total),
+        "two_plus": two_plus,
+        "two_plus_share": metrics.ratio(two_plus, total),
+        "distribution": counts,
+    }
+
+
+def funnel(figures: dict[str, object]) -> list[tuple[str, int]]:
+    """The request funnel: requested, answered, accepted, held."""
+    answered = int(figures["accepted"]) + int(figures["declined"])
+    return [
+        ("requested", int(figures["requests"])),
+        ("answered", answered),
+        ("accepted", int(figures["accepted"])),
+        ("held", int(figures["held"])),
+    ]
+
+
+def acceptance_by(
+    cubes: EventCubes, filters: flt.Filters, pair: Pair | None, dimension: str
+) -> pd.DataFrame:
+    """Accepted, declined, answered and the acceptance rate by the recipient's value.
+
+    Rows with nothing answered are left out; the most answered come first.
+    """
+    requests = requests_kept(cubes, filters, pair)
+    answered = requests[requests["status"].isin(ANSWERED)]
+    table = answered.pivot_table(
+        index="rec_" + dimension, columns="status", values="n", aggfunc="sum", fill_value=0
+    )
+    table = table.reindex(columns=list(ANSWERED), fill_value=0).astype(int)
+    table["answered"] = table["accepted"] + table["declined"]
+    table["rate"] = table["accepted"] / table["answered"]
+    table.index.name = "value"
+    table = table.reset_index().sort_values(["answered", "value"], ascending=[False, True])
+    return table.reset_index(drop=True)
+
+
+def flows(cubes: EventCubes, filters: flt.Filters, dimension: str) -> pd.DataFrame:
+    """Accepted meetings, requester's value (rows) by recipient's value (columns).
+
+    A filter keeps a meeting whose requester or recipient matches. Values are ordered by
+    their meetings on both sides, most first; Unknown and Other come last.
+    """
+    requests = cubes.requests[cubes.requests["status"] == "accepted"]
+    if not filters.is_empty():
+        either = flt.mask(requests, filters, "req_") | flt.mask(requests, filters, "rec_")
+        requests = requests[either]
+    matrix = requests.pivot_table(
+        index="req_" + dimension,
+        columns="rec_" + dimension,
+        values="n",
+        aggfunc="sum",
+        fill_value=0,
+    )
+    totals = matrix.sum(axis=1).add(matrix.sum(axis=0), fill_value=0)
+    order = sorted(totals.index, key=lambda v: (v in (vocab.UNKNOWN, vocab.OTHER), -totals[v], v))
+    matrix = matrix.reindex(index=order, columns=order, fill_value=0).astype(int)
+    matrix.index.name, matrix.columns.name = "requester", "recipient"
+    return matrix
+
+
+def over_time(
+    mm: MatchmakingCubes,
+    event: Event,
+    filters: flt.Filters,
+    pair: Pair | None,
+) -> pd.DataFrame:
+    """Requests sent, accepted and declined per local day: columns date and the three counts."""
+    rows = flt.apply(mm.over_time, filters, "rec_")
+    rows = rows[pair_mask(rows, pair) & rows["bucket"].notna()]
+    sent = (rows["kind"] == "requested") & (rows["status"] != "cancelled")
+    answered = (rows["kind"] == "answered") & rows["status"].isin(ANSWERED)
+    rows = rows[sent | answered]
+    if rows.empty:
+        return pd.DataFrame(columns=["date", "requested", *ANSWERED])
+    series = rows["kind"].where(rows["kind"] == "requested", rows["status"])
+    stamps = pd.to_datetime(rows["bucket"].astype("int64"), unit="s", utc=True)
+    dates = stamps.dt.tz_convert(event.zone).dt.date
+    table = rows.pivot_table(
+        index=dates.to_numpy(), columns=series.to_numpy(), values="n", aggfunc="sum"
+    )
+    table = table.reindex(columns=["requested", *ANSWERED]).fillna(0).astype(int).sort_index()
+    return table.rename_axis("date").reset_index()
+
+
+def response_times(
+    mm: MatchmakingCubes, filters: flt.Filters, pair: Pair | None
+) -> tuple[pd.DataFrame, int]:
+    """Answered requests by response-time bin (columns key, n), and how many were left out.
+
+    Left out: answers before the request (unreadable times never reach the cubes' minutes).
+    """
+    rows = flt.apply(_responses(mm), filters, "rec_")
+    rows = rows[pair_mask(rows, pair) & rows["status"].isin(ANSWERED)]
+    readable = rows["minutes"] >= 0
+    left_out = int(rows.loc[~readable, "n"].sum())
+    rows = rows[readable]
+    bins = pd.cut(rows["minutes"].astype(float), RESPONSE_BINS, right=False, labels=RESPONSE_KEYS)
+    counts = rows.groupby(bins, observed=False)["n"].sum()
+    counts = counts.reindex(RESPONSE_KEYS, fill_value=0).astype(int)
+    return pd.DataFrame({"key": list(RESPONSE_KEYS), "n": counts.to_numpy()}), left_out
+
+
+def problems(cubes: EventCubes, mm: MatchmakingCubes) -> dict[str, int]:
+    """The matchmaking rows that the figures leave out or cannot fully read, by kind."""
+    found = dict(mm.problems)
+    found["status_unknown"] = int(
+        cubes.requests.loc[cubes.requests["status"] == vocab.UNKNOWN_STATUS, "n"].sum()
+    )
+    return found

@@ -1,0 +1,250 @@
+"""Rows of the staff tables for the grid and the downloads: query, count, format.
+
+A TableRequest is what the page asks for (table, view state, the grid's sort and
+filter models, the quick search, a data-quality problem); the service turns it into
+one data.tables.RowQuery, checked column by column, and formats the rows it gets
+back the way the user reads them. Distinct raw values and counts are remembered
+per data version in the service's own small cache (never in the shared one, which
+holds the figures of every page).
+"""
+
+from __future__ import annotations
+
+import array
+import contextlib
+import datetime as dt
+import hashlib
+import threading
+from collections.abc import Callable, Iterator
+from dataclasses import dataclass, field, replace
+
+import sqlalchemy as sa
+from sqlalchemy.exc import DBAPIError, SQLAlchemyError
+
+from dashboard import readings, table_quality
+from dashboard import tables as tb
+from dashboard.cache import Cache, MemoryCache
+from dashboard.event_data import Event
+from dashboard.service import DataService, describe
+from dashboard.state import ViewState
+from data import quality
+from data import tables as data_tables
+from data.table_model import RowQuery
+
+MEMO_ITEMS = 256
+MEMO_TTL_S = 3600
+# SQLite reads a large file much faster through mmap; only for the short queries.
+SQLITE_MMAP = "PRAGMA mmap_size = 2147483648"
+EXPORT_TIMEOUT_S = 3600.0
+ID_LISTS = 8
+
+
+@dataclass(frozen=True)
+class TableRequest:
+    """What the page asks of one table."""
+
+    table: str
+    state: ViewState
+    filter_model: object = None
+    sort_model: object = None
+    search: str | None = None
+    problem: str | None = None
+    user: str | None = field(default=None, compare=False)
+
+
+@dataclass(frozen=True)
+class Prepared:
+    """A request checked and translated: the query, its event, and how to show its rows."""
+
+    request: TableRequest
+    query: RowQuery
+    event: Event | None
+    version: str
+    context: tb.Context
+
+
+def time_text(value: object, zone: dt.tzinfo) -> str | None:
+    """A stored UTC time as the event's local time, to the minute."""
+    if not isinstance(value, dt.datetime):
+        return None if value is None else str(value)
+    return value.replace(tzinfo=dt.UTC).astimezone(zone).strftime("%Y-%m-%d %H:%M")
+
+
+def cell(col: tb.Col, row: dict, ctx: tb.Context) -> object:
+    """One cell as the user reads it: labels for read values, local times, text as text."""
+    value = row.get(col.source)
+    if col.kind == tb.READ:
+        return readings.label(col.reading, readings.read(col.reading, value), ctx.lang)
+    if col.kind == tb.TIME:
+        return time_text(value, ctx.zone)
+    if col.kind == tb.NUMBER:
+        return value if isinstance(value, int | float) or value is None else str(value)
+    return value if value is None or isinstance(value, str) else str(value)
+
+
+class TableService:
+    """The staff tables' reads, on top of the data service."""
+
+    def __init__(self, service: DataService, memo: Cache | None = None) -> None:
+        self.service = service
+        self.memo = memo or MemoryCache(MEMO_ITEMS)
+        # Each list may hold a million ids (8 MB as an array): only a few are kept.
+        self.id_lists: Cache = MemoryCache(ID_LISTS)
+        self._locks: dict[str, threading.Lock] = {}
+        self._locks_guard = threading.Lock()
+
+    # --- reading the database ----------------------------------------------------------
+    @contextlib.contextmanager
+    def connect(self, export: bool = False) -> Iterator[sa.Connection]:
+        """A connection; database errors become DataUnavailable with a readable reason.
+
+        An export streams for minutes, far past the statement timeout that protects the
+        pages: SQLite's (a progress handler on this connection alone) is lifted for it;
+        PostgreSQL fetches a server-side cursor in short statements anyway.
+        """
+        try:
+            with self.service.engine.connect() as conn:
+                if conn.dialect.name == "sqlite":
+                    _tune_sqlite(conn, export)
+                yield conn
+        except (DBAPIError, SQLAlchemyError, OSError) as exc:
+            raise describe(exc) from exc
+
+    def remember(self, key: str, compute: Callable[[sa.Connection], object]) -> object:
+        """A value computed once per key (keys name the data version) in this service's cache."""
+        value = self.memo.get(key)
+        if value is not None:
+            return value
+        with self._lock(key):  # the grid's rows and its count ask at the same moment
+            value = self.memo.get(key)
+            if value is None:
+                with self.connect() as conn:
+                    value = compute(conn)
+                self.memo.set(key, value, MEMO_TTL_S)
+        return value
+
+    def _lock(self, key: str) -> threading.Lock:
+        with self._locks_guard:
+            if len(self._locks) > MEMO_ITEMS:
+                self._locks.clear()
+            return self._locks.setdefault(key, threading.Lock())
+
+    def distinct(self, version: str, key: str) -> tuple:
+        """The distinct raw values of one read column, at a data version."""
+        return self.remember(
+            f"distinct:{version}:{key}", lambda c: data_tables.distinct_values(c, key)
+        )
+
+    # --- checking and translating a request ------------------------------------------
+    def prepare(self, request: TableRequest) -> Prepared:
+        """Check the request and translate it (ModelError, DataUnavailable)."""
+        version = self.service.version()
+        event = next((e for e in self.service.events(version) if e.id == request.state.event), None)
+        zone = event.zone if event is not None else dt.UTC
+
+        def raws(reading: str) -> tuple:
+            keys = readings.SOURCES[reading]
+            return readings.domain(reading, {k: self.distinct(version, k) for k in keys})
+
+        ctx = tb.Context(raws, zone, request.state.lang)
+        return Prepared(request, self._query(request, event, ctx), event, version, ctx)
+
+    def _query(self, request: TableRequest, event: Event | None, ctx: tb.Context) -> RowQuery:
+        table = request.table
+        tb.columns(table)  # refuses an unknown table
+        where = (
+            *tb.dimension_items(request.state.filters, ctx),
+            *tb.filter_items(table, request.filter_model, ctx),
+            *tb.search_items(table, request.search),
+        )
+        query = RowQuery(
+            table, event.id if event else None, where, tb.orders(table, request.sort_model, ctx)
+        )
+        return table_quality.narrowed(query, request.problem, ctx)
+
+    # --- rows and counts -------------------------------------------------------------
+    def rows(self, prepared: Prepared, start: int, stop: int) -> list[dict]:
+        """Rows start to stop, formatted for the grid.
+
+        The first block is read with LIMIT; a later one (the user scrolls) from the ids of
+        every selected row in order, read once per data version and kept, so that
+        scrolling does not sort the whole table again for each block.
+        """
+        query = prepared.query
+        with self.connect() as conn:
+            if start == 0:
+                raw = data_tables.block(conn, query, start, stop)
+            else:
+                ids = self._ordered_ids(prepared.version, query)
+                raw = data_tables.rows_by_id(conn, query, ids[start:stop])
+        cols = tb.COLUMNS[prepared.request.table]
+        return [{c.key: cell(c, row, prepared.context) for c in cols} for row in raw]
+
+    def _ordered_ids(self, version: str, query: RowQuery) -> array.array | list:
+        key = f"ids:{version}:{_digest(query)}"
+        ids = self.id_lists.get(key)
+        if ids is None:
+            with self._lock(key), self.connect() as conn:
+                ids = self.id_lists.get(key) or _compact(data_tables.ordered_ids(conn, query))
+            self.id_lists.set(key, ids, MEMO_TTL_S)
+        return ids
+
+    def counts(self, prepared: Prepared) -> tuple[int, int]:
+        """How many rows the request selects, and how many the table holds for the event."""
+        query = prepared.query
+        everything = RowQuery(query.table, query.event_id)
+        return self._count(prepared.version, query), self._count(prepared.version, everything)
+
+    def _count(self, version: str, query: RowQuery) -> int:
+        digest = hashlib.sha256(repr(query).encode()).hexdigest()[:24]
+        return int(
+            self.remember(f"count:{version}:{digest}", lambda c: data_tables.count(c, query))
+        )
+
+    def stream(self, prepared: Prepared) -> Iterator[list]:
+        """Every selected row as a list of cells in column order, read a batch at a time."""
+        cols = tb.COLUMNS[prepared.request.table]
+        with self.connect(export=True) as conn:
+            for row in data_tables.stream(conn, prepared.query):
+                yield [cell(c, row, prepared.context) for c in cols]
+
+    def quality_counts(self, state: ViewState) -> dict[str, int]:
+        """The count of every data-quality problem, under the filter bar's filters."""
+        counts: dict[str, int] = {}
+        for table in tb.TABLES:
+            prepared = self.prepare(TableRequest(table, state))
+            for every_event in (False, True):
+                query = prepared.query
+                if every_event:
+                    query = replace(query, event_id=None)
+                named = table_quality.named(table, every_event, prepared.context)
+                key = f"quality:{prepared.version}:{_digest((query, tuple(named)))}"
+                counts |= self.remember(key, lambda c, q=query, n=named: _count_each(c, q, n))
+        version = self.service.version()
+        dangling = self.remember(f"dangling:{version}", quality.dangling_counts)
+        return counts | {key: dangling[key] for key in table_quality.COUNT_ONLY}
+
+
+def _tune_sqlite(conn: sa.Connection, export: bool) -> None:
+    if not export:
+        conn.exec_driver_sql(SQLITE_MMAP)
+        return
+    driver = conn.connection.driver_connection
+    if hasattr(driver, "limit_s"):  # data.engine's timed connection, used by this export only
+        driver.limit_s = EXPORT_TIMEOUT_S
+
+
+def _count_each(conn: sa.Connection, query: RowQuery, named: dict) -> dict[str, int]:
+    return data_tables.count_each(conn, query, named)
+
+
+def _compact(ids: list) -> array.array | list:
+    """Ids as a compact array when they are integers (they are the tables' primary keys)."""
+    try:
+        return array.array("q", ids)
+    except (TypeError, OverflowError):
+        return ids
+
+
+def _digest(value: object) -> str:
+    return hashlib.sha256(repr(value).encode()).hexdigest()[:24]

@@ -1,0 +1,207 @@
+"""Texts of the staff tables, the downloads and the data-quality view."""
+
+from __future__ import annotations
+
+TEXTS: dict[str, tuple[str, str]] = {
+    # tabs and toolbar
+    "tables.tab.people": ("People", "Personen"),
+    "tables.tab.requests": ("Meeting requests", "Gesprächsanfragen"),
+    "tables.tab.bookings": ("Workshop bookings", "Workshop-Buchungen"),
+    "tables.tab.organisations": ("Organisations", "Organisationen"),
+    "tables.tab.quality": ("Data quality", "Datenqualität"),
+    "tables.search": (
+        "Search names, e-mail, organisations …",
+        "Namen, E-Mail, Organisationen suchen …",
+    ),
+    "tables.search.label": ("Search", "Suche"),
+    "tables.count": ("{n} of {total} rows", "{n} von {total} Zeilen"),
+    "tables.counting": ("Counting rows …", "Zeilen werden gezählt …"),
+    "tables.download": ("Download what is selected:", "Auswahl herunterladen:"),
+    "tables.download.csv": ("CSV", "CSV"),
+    "tables.download.xlsx": ("Excel", "Excel"),
+    "tables.times": ("Times are in {zone}.", "Zeiten in {zone}."),
+    "tables.refused": ("Not shown: {reason}", "Nicht angezeigt: {reason}"),
+    "tables.unavailable": (
+        "The rows cannot be read just now: {reason}",
+        "Die Zeilen können gerade nicht gelesen werden: {reason}",
+    ),
+    "tables.no_event": ("Choose an event first.", "Bitte zuerst eine Veranstaltung wählen."),
+    "tables.staff_only": (
+        "Tables and downloads of rows about people are for staff accounts.",
+        "Tabellen und Downloads mit Zeilen zu Personen gibt es nur für Mitarbeitende.",
+    ),
+    "tables.problem.showing": ("Showing only: {problem}", "Nur angezeigt: {problem}"),
+    "tables.problem.clear": ("Show all rows", "Alle Zeilen zeigen"),
+    "tables.yes": ("yes", "ja"),
+    "tables.no": ("no", "nein"),
+    # columns
+    "tables.col.id": ("ID", "ID"),
+    "tables.col.last_name": ("Last name", "Nachname"),
+    "tables.col.first_name": ("First name", "Vorname"),
+    "tables.col.email": ("E-mail", "E-Mail"),
+    "tables.col.organisation": ("Organisation", "Organisation"),
+    "tables.col.country": ("Country", "Land"),
+    "tables.col.country_raw": ("Country (as stored)", "Land (gespeichert)"),
+    "tables.col.sector": ("Sector", "Branche"),
+    "tables.col.sector_raw": ("Sector (as stored)", "Branche (gespeichert)"),
+    "tables.col.org_type": ("Organisation type", "Organisationstyp"),
+    "tables.col.org_type_raw": ("Type (as stored)", "Typ (gespeichert)"),
+    "tables.col.status": ("Status", "Status"),
+    "tables.col.status_raw": ("Status (as stored)", "Status (gespeichert)"),
+    "tables.col.role": ("Role", "Rolle"),
+    "tables.col.job_title": ("Job title", "Funktion"),
+    "tables.col.registered_at": ("Registered", "Angemeldet"),
+    "tables.col.opt_in": ("Matchmaking", "Matchmaking"),
+    "tables.col.requested_at": ("Requested", "Angefragt"),
+    "tables.col.request_status": ("Status", "Status"),
+    "tables.col.requester": ("Requester", "Anfragende Person"),
+    "tables.col.requester_org": ("Requester's organisation", "Organisation (anfragend)"),
+    "tables.col.recipient": ("Recipient", "Angefragte Person"),
+    "tables.col.recipient_org": ("Recipient's organisation", "Organisation (angefragt)"),
+    "tables.col.recipient_country": ("Recipient's country", "Land (angefragt)"),
+    "tables.col.recipient_sector": ("Recipient's sector", "Branche (angefragt)"),
+    "tables.col.slot_start": ("Meeting slot", "Gesprächstermin"),
+    "tables.col.location": ("Location", "Ort"),
+    "tables.col.held": ("Held", "Stattgefunden"),
+    "tables.col.responded_at": ("Answered", "Beantwortet"),
+    "tables.col.workshop": ("Workshop", "Workshop"),
+    "tables.col.starts_at": ("Starts", "Beginn"),
+    "tables.col.participant": ("Participant", "Teilnehmende Person"),
+    "tables.col.booking_status": ("Booking", "Buchung"),
+    "tables.col.booked_at": ("Booked", "Gebucht"),
+    "tables.col.attended": ("Attended", "Teilgenommen"),
+    "tables.col.name": ("Name", "Name"),
+    "tables.col.cluster": ("Member of cluster", "Mitglied im Cluster"),
+    "tables.col.participants": ("Participants", "Teilnehmende"),
+    # read values
+    "tables.status.registered": ("registered", "angemeldet"),
+    "tables.status.confirmed": ("confirmed", "bestätigt"),
+    "tables.status.waitlisted": ("waitlisted", "Warteliste"),
+    "tables.status.cancelled": ("cancelled", "storniert"),
+    "tables.status.pending": ("pending", "offen"),
+    "tables.status.accepted": ("accepted", "angenommen"),
+    "tables.status.declined": ("declined", "abgelehnt"),
+    "tables.status.booked": ("booked", "gebucht"),
+    "tables.status.unknown": ("unknown status", "unbekannter Status"),
+    "tables.role.delegate": ("delegate", "Delegierte/r"),
+    "tables.role.speaker": ("speaker", "Vortragende/r"),
+    "tables.role.organiser": ("organiser", "Organisator/in"),
+    "tables.role.press": ("press", "Presse"),
+    # the data-quality view
+    "tables.quality.intro": (
+        "Rows the figures read as Unknown or leave out. Open one to see and download its rows, "
+        "then fix them in the registration system.",
+        "Zeilen, die die Kennzahlen als unbekannt lesen oder auslassen. Öffnen zeigt die Zeilen "
+        "zum Ansehen und Herunterladen; korrigiert werden sie im Anmeldesystem.",
+    ),
+    "tables.quality.open": ("Show rows", "Zeilen zeigen"),
+    "tables.quality.every_event": ("In no event", "Ohne Veranstaltung"),
+    "tables.quality.no_table": ("Listed by no table", "In keiner Tabelle"),
+    "tables.quality.filtered": (
+        "Counts follow the filter bar.",
+        "Die Zahlen folgen der Filterleiste.",
+    ),
+    "tables.problem.country_unknown": (
+        "People whose country is missing or not an ISO code",
+        "Personen ohne Land oder mit ungültigem Ländercode",
+    ),
+    "tables.problem.sector_unknown": (
+        "People whose organisation has no sector",
+        "Personen, deren Organisation keine Branche hat",
+    ),
+    "tables.problem.sector_other": (
+        "People whose organisation's sector is outside the list",
+        "Personen, deren Organisation eine Branche außerhalb der Liste hat",
+    ),
+    "tables.problem.org_type_unknown": (
+        "People whose organisation has no type",
+        "Personen, deren Organisation keinen Typ hat",
+    ),
+    "tables.problem.org_type_other": (
+        "People whose organisation's type is outside the list",
+        "Personen, deren Organisation einen Typ außerhalb der Liste hat",
+    ),
+    "tables.problem.status_unknown": (
+        "People with a status outside the list",
+        "Personen mit einem Status außerhalb der Liste",
+    ),
+    "tables.problem.organisation_missing": (
+        "People pointing at an organisation that does not exist",
+        "Personen mit Verweis auf eine nicht vorhandene Organisation",
+    ),
+    "tables.problem.duplicate_email": (
+        "Possible duplicates: people whose e-mail address (without case) is registered twice",
+        "Mögliche Doppelanmeldungen: E-Mail-Adresse (ohne Groß-/Kleinschreibung) mehrfach",
+    ),
+    "tables.problem.no_requests": (
+        "Active people in matchmaking with no request sent or received",
+        "Aktive Personen im Matchmaking ohne gesendete oder erhaltene Anfrage",
+    ),
+    "tables.problem.request_status_unknown": (
+        "Meeting requests with a status outside the list",
+        "Gesprächsanfragen mit einem Status außerhalb der Liste",
+    ),
+    "tables.problem.accepted_without_slot": (
+        "Accepted meetings without a slot",
+        "Angenommene Gespräche ohne Termin",
+    ),
+    "tables.problem.self_request": (
+        "Meeting requests sent to oneself",
+        "Gesprächsanfragen an sich selbst",
+    ),
+    "tables.problem.requester_missing": (
+        "Meeting requests from a person who does not exist",
+        "Gesprächsanfragen von einer nicht vorhandenen Person",
+    ),
+    "tables.problem.recipient_missing": (
+        "Meeting requests to a person who does not exist",
+        "Gesprächsanfragen an eine nicht vorhandene Person",
+    ),
+    "tables.problem.booking_status_unknown": (
+        "Workshop bookings with a status outside the list",
+        "Workshop-Buchungen mit einem Status außerhalb der Liste",
+    ),
+    "tables.problem.booking_participant_missing": (
+        "Workshop bookings of a person who does not exist",
+        "Workshop-Buchungen einer nicht vorhandenen Person",
+    ),
+    "tables.problem.participant_event_missing": (
+        "People of an event that does not exist",
+        "Personen einer nicht vorhandenen Veranstaltung",
+    ),
+    "tables.problem.request_event_missing": (
+        "Meeting requests of an event that does not exist",
+        "Gesprächsanfragen einer nicht vorhandenen Veranstaltung",
+    ),
+    "tables.problem.booking_workshop_missing": (
+        "Bookings of a workshop that does not exist",
+        "Buchungen eines nicht vorhandenen Workshops",
+    ),
+    "tables.problem.workshop_event_missing": (
+        "Workshops of an event that does not exist",
+        "Workshops einer nicht vorhandenen Veranstaltung",
+    ),
+    "tables.problem.checkin_participant_missing": (
+        "Check-ins of a person who does not exist",
+        "Check-ins einer nicht vorhandenen Person",
+    ),
+    # the second sheet of a download
+    "tables.sheet.about": ("About", "Angaben"),
+    "tables.about.table": ("Table", "Tabelle"),
+    "tables.about.event": ("Event", "Veranstaltung"),
+    "tables.about.filters": ("Filters", "Filter"),
+    "tables.about.column_filters": ("Column filters", "Spaltenfilter"),
+    "tables.about.sort": ("Sorted by", "Sortiert nach"),
+    "tables.about.search": ("Search", "Suche"),
+    "tables.about.problem": ("Data-quality problem", "Datenqualitätsproblem"),
+    "tables.about.read_at": ("Data read at", "Daten gelesen am"),
+    "tables.about.zone": ("Times in", "Zeiten in"),
+    "tables.about.user": ("Downloaded by", "Heruntergeladen von"),
+    "tables.about.rows": ("Rows", "Zeilen"),
+    "tables.about.cut": (
+        "Only the first {n} rows: Excel holds no more. The CSV download has them all.",
+        "Nur die ersten {n} Zeilen: Mehr fasst Excel nicht. Der CSV-Download enthält alle.",
+    ),
+    "tables.about.none": ("none", "keine"),
+    "tables.about.every_event": ("every event", "alle Veranstaltungen"),
+}

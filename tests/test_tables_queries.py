@@ -1,0 +1,204 @@
+"""The staff tables' SQL on the small event, against rows checked by hand (tests/small_event.py)."""
+
+from __future__ import annotations
+
+import pytest
+
+from dashboard import table_quality
+from dashboard import tables as tb
+from dashboard.cache import MemoryCache
+from dashboard.service import DataService
+from dashboard.state import parse_query
+from dashboard.table_service import TableRequest, TableService
+from data.engine import make_engine, writable_engine
+from tests import small_event
+
+
+@pytest.fixture
+def tables(small_db):
+    return TableService(DataService(make_engine(small_db), MemoryCache()))
+
+
+def _rows(tables, table, query="?event=2", **asked):
+    prepared = tables.prepare(TableRequest(table, parse_query(query), **asked))
+    return tables.rows(prepared, 0, 100), tables.counts(prepared)
+
+
+def _ids(tables, table, query="?event=2", **asked):
+    return [row["id"] for row in _rows(tables, table, query, **asked)[0]]
+
+
+def _sort(column, direction="asc"):
+    return [{"colId": column, "sort": direction}]
+
+
+def test_people_of_one_country_sorted_by_name(tables):
+    rows, counts = _rows(tables, "people", "?event=2&country=DK", sort_model=_sort("last_name"))
+    # person 3 and 11 are in Food Valley Denmark ("dk"); "Last11" sorts before "Last3"
+    assert [(r["id"], r["last_name"], r["country"], r["country_raw"]) for r in rows] == [
+        (11, "Last11", "Denmark", "dk"),
+        (3, "Last3", "Denmark", "dk"),
+    ]
+    assert counts == (2, 10)  # ten participants in event 2
+
+
+def test_columns_are_read_as_metrics_md_says_and_raw_values_kept(tables):
+    rows, _ = _rows(tables, "people", "?event=2", sort_model=_sort("id"))
+    by_id = {row["id"]: row for row in rows}
+    assert by_id[3]["status"] == "confirmed" and by_id[3]["status_raw"] == " Confirmed"
+    assert by_id[3]["sector"] == "Agri-food" and by_id[3]["sector_raw"] == "agri-food "
+    assert by_id[5]["country"] == "United Kingdom" and by_id[5]["country_raw"] == "UK"
+    assert by_id[5]["org_type"] == "Other" and by_id[5]["org_type_raw"] == "University"
+    assert by_id[7]["country"] == "Unknown" and by_id[7]["status"] == "unknown status"
+    assert by_id[8]["organisation"] is None and by_id[8]["sector"] == "Unknown"  # org 99 missing
+    assert by_id[1]["role"] == "speaker" and by_id[2]["role"] == "delegate"
+    # 2026-06-01 23:30 UTC is 01:30 on 2 June in Berlin
+    assert by_id[2]["registered_at"] == "2026-06-02 01:30"
+    assert by_id[4]["opt_in"] == "no" and by_id[1]["opt_in"] == "yes"
+
+
+def test_unknown_country_includes_missing_and_invalid_values(tables):
+    # 4: no country anywhere (Nordic Blue SME has none); 7: "Germany" is not a code
+    assert _ids(tables, "people", "?event=2&country=Unknown") == [4, 7]
+
+
+def test_sorting_by_a_read_column_follows_its_labels(tables):
+    ids = _ids(tables, "people", "?event=2", sort_model=_sort("country"))
+    # Denmark 3, 11; Finland 9; Germany 1, 8; Greece 6; Sweden 2; United Kingdom 5; Unknown 4, 7
+    assert ids == [3, 11, 9, 1, 8, 6, 2, 5, 4, 7]
+    desc = _ids(tables, "people", "?event=2", sort_model=_sort("country", "desc"))
+    assert desc == [4, 7, 5, 2, 6, 1, 8, 9, 3, 11]
+
+
+def test_column_filters_on_read_and_date_columns(tables):
+    status = {"status": {"filterType": "text", "type": "equals", "filter": "Confirmed"}}
+    assert _ids(tables, "people", filter_model=status) == [1, 3, 8, 11]
+    # 2026-09-16 22:30 UTC is the 17th in Berlin: a local day, not a UTC one
+    day = {"registered_at": {"filterType": "date", "type": "equals", "dateFrom": "2026-09-17"}}
+    assert _ids(tables, "people", filter_model=day) == [9]
+    german = {"country": {"filterType": "text", "type": "contains", "filter": "deutsch"}}
+    assert _ids(tables, "people", "?event=2&lang=de", filter_model=german) == [1, 8]
+
+
+def test_search_is_a_bound_value_and_matches_without_case(tables):
+    assert _ids(tables, "people", search="FOOD valley") == [3, 11]
+    assert _ids(tables, "people", search="'; DROP TABLE participants; --") == []
+    assert _ids(tables, "people", search="100%") == []
+    assert len(_ids(tables, "people")) == 10  # the table is still there
+
+
+def test_meeting_requests_show_both_sides_and_filter_by_the_recipient(tables):
+    rows, counts = _rows(tables, "requests", "?event=2&country=DE", sort_model=_sort("id"))
+    # recipient person 1 (Germany) of requests 2 and 4
+    assert [(r["id"], r["requester"], r["recipient"], r["recipient_org"]) for r in rows] == [
+        (2, "First3 Last3", "First1 Last1", "Maritime Cluster Northern Germany"),
+        (4, "First4 Last4", "First1 Last1", "Maritime Cluster Northern Germany"),
+    ]
+    assert counts == (2, 8)
+    dangling = _rows(tables, "requests", filter_model={"id": _number(6)})[0][0]
+    assert dangling["recipient"] is None and dangling["recipient_country"] == "Unknown"
+    assert dangling["slot_start"] == "2026-09-17 11:00" and dangling["held"] == "yes"
+
+
+def _number(value):
+    return {"filterType": "number", "type": "equals", "filter": value}
+
+
+def test_bookings_show_workshop_status_and_attendance(tables):
+    rows, counts = _rows(tables, "bookings", search="smart", sort_model=_sort("participant"))
+    assert [(r["participant"], r["booking_status"], r["attended"]) for r in rows] == [
+        ("First1 Last1", "booked", "yes"),
+        ("First2 Last2", "booked", "no"),
+        ("First3 Last3", "booked", "yes"),
+        ("First4 Last4", "waitlisted", ""),
+        ("First5 Last5", "booked", ""),
+    ]
+    assert counts == (5, 8)  # eight bookings of event 2's workshops, 999's included
+
+
+def test_organisations_count_their_participants_in_the_event(tables):
+    rows, counts = _rows(tables, "organisations", sort_model=_sort("participants", "desc"))
+    assert [(r["name"], r["participants"], r["cluster"]) for r in rows] == [
+        ("Maritime Cluster Northern Germany", 3, None),
+        ("Food Valley Denmark", 2, None),
+        ("Nordic Blue SME", 1, "Food Valley Denmark"),
+        ("University of Somewhere", 1, None),
+        ("Hellenic Ministry", 1, None),
+    ]
+    assert counts == (5, 5)
+
+
+def test_quality_counts_match_the_rows_each_opens(tables):
+    counts = tables.quality_counts(parse_query("?event=2"))
+    expected = {
+        "country_unknown": [4, 7],
+        "sector_unknown": [5, 7, 8],
+        "sector_other": [4],
+        "org_type_unknown": [6, 7, 8],
+        "org_type_other": [5],
+        "status_unknown": [7],
+        "organisation_missing": [8],
+        "duplicate_email": [],
+        "no_requests": [8],  # 4 did not opt in; 2 sent request 3 (the one to 2 was cancelled)
+        "accepted_without_slot": [7],
+        "recipient_missing": [6],
+        "self_request": [],
+        "booking_participant_missing": [8],
+        "participant_event_missing": [],
+    }
+    for key, ids in expected.items():
+        table = table_quality.BY_KEY[key].table
+        assert _ids(tables, table, problem=key, sort_model=_sort("id")) == ids, key
+        assert counts[key] == len(ids), key
+    assert counts["workshop_event_missing"] == 0
+
+
+def test_quality_counts_follow_the_filter_bar(tables):
+    counts = tables.quality_counts(parse_query("?event=2&country=DE"))
+    assert counts["organisation_missing"] == 1 and counts["sector_unknown"] == 1  # person 8
+    assert counts["country_unknown"] == 0
+
+
+def test_a_problem_of_another_table_is_refused(tables):
+    with pytest.raises(tb.ModelError, match="listed in the requests table"):
+        _ids(tables, "people", problem="accepted_without_slot")
+    with pytest.raises(tb.ModelError, match="no data-quality problem"):
+        _ids(tables, "people", problem="everything")
+
+
+def test_streaming_gives_every_row_in_the_grids_order(tables):
+    request = TableRequest("people", parse_query("?event=2"), sort_model=_sort("country"))
+    streamed = [row[0] for row in tables.stream(tables.prepare(request))]
+    assert streamed == [3, 11, 9, 1, 8, 6, 2, 5, 4, 7]
+
+
+def test_later_blocks_continue_the_first_in_the_same_order(tables):
+    request = TableRequest("people", parse_query("?event=2"), sort_model=_sort("country", "desc"))
+    prepared = tables.prepare(request)
+    blocks = [tables.rows(prepared, start, start + 3) for start in (0, 3, 6, 9)]
+    assert [row["id"] for block in blocks for row in block] == [4, 7, 5, 2, 6, 1, 8, 9, 3, 11]
+    assert tables.rows(prepared, 12, 15) == []
+
+
+@pytest.fixture(params=["postgres_url", "mariadb_url"])
+def server_tables(request):
+    """The small event on PostgreSQL and MariaDB (which refuse its dangling rows)."""
+    url = request.getfixturevalue(request.param)
+    engine = writable_engine(url)
+    small_event.load(engine)
+    engine.dispose()
+    return TableService(DataService(make_engine(url), MemoryCache()))
+
+
+def test_the_same_rows_on_postgresql_and_mariadb(server_tables):
+    tables = server_tables  # person 8, request 6 and booking 8 are not there
+    assert _ids(tables, "people", "?event=2&country=DK", sort_model=_sort("last_name")) == [11, 3]
+    country = _ids(tables, "people", sort_model=_sort("country"))
+    assert country == [3, 11, 9, 1, 6, 2, 5, 4, 7]
+    assert _ids(tables, "requests", "?event=2&country=DE", sort_model=_sort("id")) == [2, 4]
+    assert _ids(tables, "people", search="FOOD valley") == [3, 11]
+    counts = tables.quality_counts(parse_query("?event=2"))
+    assert (counts["country_unknown"], counts["no_requests"], counts["sector_unknown"]) == (2, 0, 2)
+    request = TableRequest("people", parse_query("?event=2"), sort_model=_sort("country", "desc"))
+    streamed = [row[0] for row in tables.stream(tables.prepare(request))]
+    assert streamed == [4, 7, 5, 2, 6, 1, 9, 3, 11]
