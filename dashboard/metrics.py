@@ -154,8 +154,11 @@ class WorkshopFigures:
 
     @property
     def overbooked(self) -> bool:
-        """More bookings than seats (a workshop with 0 seats and a booking too)."""
-        return self.booked > self.capacity
+        """More bookings than seats (a workshop with 0 seats and a booking too).
+
+        A negative capacity, which the contract does not forbid, counts as no seats.
+        """
+        return self.booked > max(self.capacity, 0)
 
 
 def workshop_figures(cubes: EventCubes, filters: flt.Filters) -> list[WorkshopFigures]:

@@ -116,7 +116,8 @@ def summary(rows: list[Workshop]) -> dict[str, object]:
         "seats": sum(max(w.figures.capacity, 0) for w in rows),
         "waitlisted": sum(w.figures.waitlisted for w in rows),
         "full": sum(w.level in ("full", "overbooked") for w in rows),
-        "overbooked": sum(w.level == "overbooked" for w in rows),
+        # metrics.md: booked > capacity, so a workshop without seats but with bookings counts.
+        "overbooked": sum(w.figures.overbooked for w in rows),
         "no_seats": sum(w.level == "no_seats" for w in rows),
         "started": len(started),
         "attendance": metrics.ratio(sum(w.figures.attended for w in started), booked_started),
