@@ -12,6 +12,7 @@ from dataclasses import replace
 from dash import Dash, Input, Output, State, ctx, dcc, no_update
 from dash.exceptions import PreventUpdate
 
+from callbacks.common import page_state
 from callbacks.guard import secure_callback
 from dashboard import matchmaking_export
 from dashboard import state as st
@@ -89,12 +90,6 @@ def _rounds(service, snapshot, extra, state, role, now) -> tuple[list, dict]:
     return [view.figure, view.summary, view.note], redraw_key(board, event, data, now)
 
 
-def _state(stored: dict | None) -> st.ViewState:
-    if stored is None:
-        raise PreventUpdate
-    return st.parse_query(stored.get("query"))
-
-
 def register(app: Dash, service: DataService, guard: Guard) -> None:
     """Wire the matchmaking page's callbacks on the app given."""
 
@@ -113,7 +108,7 @@ def register(app: Dash, service: DataService, guard: Guard) -> None:
         State(ids.MATCHMAKING_ROUNDS_RENDERED, "data"),
     )
     def refresh_matchmaking(stored, _tick, rendered, rounds_rendered):
-        state, role, now = _state(stored), guard.role(), dt.datetime.now(dt.UTC)
+        state, role, now = page_state(stored), guard.role(), dt.datetime.now(dt.UTC)
         query, version = state.to_query(), service.peek_version()
         page_same = {"query": query, "version": version, "role": role, "stale": False} == rendered
         rounds_same = still_right(rounds_rendered, [state.event, state.lang, version, role], now)
@@ -171,7 +166,7 @@ def register(app: Dash, service: DataService, guard: Guard) -> None:
     def download_matchmaking(clicks, stored):
         if not clicks:
             raise PreventUpdate
-        state, role = _state(stored), guard.role()
+        state, role = page_state(stored), guard.role()
         snapshot = service.snapshot(state.event)
         now = dt.datetime.now(dt.UTC)
         made = matchmaking_export.workbook(
@@ -190,7 +185,7 @@ def register(app: Dash, service: DataService, guard: Guard) -> None:
         State(ids.STATE, "data"),
     )
     def list_unmatched(rendered, stored):
-        state = _state(stored)
+        state = page_state(stored)
         snapshot = service.snapshot(state.event)
         if snapshot.cubes is None or not rendered or snapshot.version is None:
             return None

@@ -7,8 +7,8 @@ import datetime as dt
 from dash import Dash, Input, Output, State
 from dash.exceptions import PreventUpdate
 
+from callbacks.common import page_state
 from callbacks.guard import secure_callback
-from dashboard import state as st
 from dashboard.auth import STATISTICS
 from dashboard.overview import CHART_DIMENSIONS, overview
 from dashboard.service import DataService
@@ -36,9 +36,7 @@ def register(app: Dash, service: DataService, guard: Guard) -> None:
         State(ids.OVERVIEW_RENDERED, "data"),
     )
     def refresh_overview(stored, _tick, rendered):
-        if stored is None:
-            raise PreventUpdate
-        state = st.parse_query(stored.get("query"))
+        state = page_state(stored)
         unchanged = {"query": state.to_query(), "version": service.peek_version(), "stale": False}
         if unchanged == rendered:
             raise PreventUpdate

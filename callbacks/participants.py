@@ -8,6 +8,7 @@ from functools import partial
 from dash import Dash, Input, Output, State, dcc
 from dash.exceptions import PreventUpdate
 
+from callbacks.common import page_state
 from callbacks.guard import secure_callback
 from dashboard import participants_export, participants_tables
 from dashboard import state as st
@@ -35,9 +36,7 @@ def register(app: Dash, service: DataService, guard: Guard) -> None:
         State(ids.PARTICIPANTS_RENDERED, "data"),
     )
     def refresh_participants(stored, _tick, rendered):
-        if stored is None:
-            raise PreventUpdate
-        state, role = st.parse_query(stored.get("query")), guard.role()
+        state, role = page_state(stored), guard.role()
         key = {"query": state.to_query(), "role": role}
         if {**key, "version": service.peek_version(), "stale": False} == rendered:
             raise PreventUpdate
@@ -60,7 +59,7 @@ def register(app: Dash, service: DataService, guard: Guard) -> None:
     def download_participants(clicks, stored):
         if not clicks or stored is None:
             raise PreventUpdate
-        state, role = st.parse_query(stored.get("query")), guard.role()
+        state, role = page_state(stored), guard.role()
         view = build(service, state, role)
         if view.scope is None:
             raise PreventUpdate
@@ -79,5 +78,5 @@ def register(app: Dash, service: DataService, guard: Guard) -> None:
         group = participants_tables.legend_group(restyle, figure)
         if group is None or stored is None:
             raise PreventUpdate
-        state = st.parse_query(stored.get("query"))
+        state = page_state(stored)
         return st.with_values(state, "org_type", participants_tables.helix_types(group)).to_query()

@@ -7,8 +7,8 @@ import datetime as dt
 from dash import Dash, Input, Output, State, dcc
 from dash.exceptions import PreventUpdate
 
+from callbacks.common import page_state
 from callbacks.guard import secure_callback
-from dashboard import state as st
 from dashboard import workshops_export
 from dashboard.auth import STAFF, STAFF_ONLY, STATISTICS
 from dashboard.i18n import t
@@ -26,12 +26,6 @@ from layouts import ids
 from layouts.components import kpi_tiles, status_line
 from layouts.page_parts import notice_line, problems_block
 from layouts.workshops import PAGE, people_table
-
-
-def _state(stored: dict | None) -> st.ViewState:
-    if stored is None:
-        raise PreventUpdate
-    return st.parse_query(stored.get("query"))
 
 
 def register(app: Dash, service: DataService, guard: Guard) -> None:
@@ -53,7 +47,7 @@ def register(app: Dash, service: DataService, guard: Guard) -> None:
         State(ids.WORKSHOPS_RENDERED, "data"),
     )
     def refresh_workshops(stored, _tick, grouping, rendered):
-        state, role = _state(stored), guard.role()
+        state, role = page_state(stored), guard.role()
         now = dt.datetime.now(dt.UTC)
         # Attendance counts the workshops begun, so the time matters too (to ten minutes).
         key = {
@@ -89,7 +83,7 @@ def register(app: Dash, service: DataService, guard: Guard) -> None:
     def download_workshops(clicks, stored):
         if not clicks:
             raise PreventUpdate
-        state, role = _state(stored), guard.role()
+        state, role = page_state(stored), guard.role()
         now = dt.datetime.now(dt.UTC)
         made = workshops_export.workbook(service.snapshot(state.event), service, state, role, now)
         if made is None:
@@ -123,7 +117,7 @@ def register(app: Dash, service: DataService, guard: Guard) -> None:
         State(ids.STATE, "data"),
     )
     def show_bookers(chosen, _rendered, stored):
-        state, role = _state(stored), guard.role()
+        state, role = page_state(stored), guard.role()
         cubes = service.snapshot(state.event).cubes
         title = detail_title(cubes, chosen, state.lang) if cubes and chosen else None
         if title is None:
@@ -143,7 +137,7 @@ def register(app: Dash, service: DataService, guard: Guard) -> None:
         State(ids.STATE, "data"),
     )
     def list_bookers(chosen, _rendered, stored):
-        state = _state(stored)
+        state = page_state(stored)
         snapshot = service.snapshot(state.event)
         if snapshot.cubes is None or snapshot.version is None or not isinstance(chosen, int):
             return None

@@ -7,6 +7,8 @@ from collections.abc import Callable
 import pandas as pd
 import pycountry
 
+from data.contract import SECTORS
+
 UNKNOWN = "Unknown"
 OTHER = "Other"
 UNKNOWN_STATUS = "unknown"
@@ -17,22 +19,6 @@ REQUEST_STATUSES = ("pending", "accepted", "declined", "cancelled")
 BOOKING_STATUSES = ("booked", "waitlisted", "cancelled")
 ROLES = ("delegate", "speaker", "organiser", "press")
 
-SECTORS = (
-    "Aerospace & Defence",
-    "Agri-food",
-    "Construction",
-    "Cultural & Creative Industries",
-    "Digital",
-    "Electronics",
-    "Energy-Intensive Industries",
-    "Renewable Energy",
-    "Health",
-    "Mobility, Transport & Automotive",
-    "Proximity, Social Economy & Civil Security",
-    "Retail",
-    "Textile",
-    "Tourism",
-)
 ORG_TYPES = (
     "cluster_organisation",
     "sme",

@@ -6,6 +6,24 @@ import sqlalchemy as sa
 
 from data.schema import REQUIRED_COLUMNS
 
+# The EU's 14 industrial ecosystems (metrics.md): the sector vocabulary of the contract.
+SECTORS: tuple[str, ...] = (
+    "Aerospace & Defence",
+    "Agri-food",
+    "Construction",
+    "Cultural & Creative Industries",
+    "Digital",
+    "Electronics",
+    "Energy-Intensive Industries",
+    "Renewable Energy",
+    "Health",
+    "Mobility, Transport & Automotive",
+    "Proximity, Social Economy & Civil Security",
+    "Retail",
+    "Textile",
+    "Tourism",
+)
+
 
 def missing_parts(conn: sa.Connection) -> list[str]:
     """Tables and columns of the contract that the database lacks, e.g. 'column events.city'."""

@@ -8,7 +8,6 @@ how many rows the tables hold.
 
 from __future__ import annotations
 
-import itertools
 from collections.abc import Sequence
 
 import pandas as pd
@@ -25,7 +24,7 @@ from data.schema import (
     workshop_bookings,
     workshops,
 )
-from data.sqlfuncs import epoch_bucket, epoch_seconds
+from data.sqlfuncs import epoch_bucket, epoch_seconds, local_day
 
 PERSON_ATTRS = ("p_country", "o_country", "sector_raw", "type_raw", "org_missing")
 
@@ -160,14 +159,7 @@ def first_scan_cube(
     (one more than the days, to close the last one), so days follow the event's zone.
     """
     p, o = participants, organisations
-    seconds = epoch_seconds(checkins.c.checked_in_at)
-    day = sa.case(
-        *[
-            (sa.and_(seconds >= start, seconds < end), index)
-            for index, (start, end) in enumerate(itertools.pairwise(day_starts))
-        ],
-        else_=None,
-    )
+    day = local_day(checkins.c.checked_in_at, day_starts)
     per_person = (
         sa.select(
             p.c.id.label("pid"),

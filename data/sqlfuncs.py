@@ -2,6 +2,9 @@
 
 from __future__ import annotations
 
+import itertools
+from collections.abc import Sequence
+
 import sqlalchemy as sa
 from sqlalchemy.ext.compiler import compiles
 from sqlalchemy.sql.expression import ColumnElement, FunctionElement
@@ -51,3 +54,19 @@ class epoch_seconds(epoch_bucket):
 
     def __init__(self, column: ColumnElement) -> None:
         super().__init__(column, 1)
+
+
+def local_day(column: ColumnElement, day_starts: Sequence[int]) -> ColumnElement:
+    """The index of the local day a UTC timestamp falls on, or NULL outside the days.
+
+    `day_starts` are the UTC epoch seconds at which the local days begin, one more than
+    the days (to close the last), so days follow the event's zone, summer time included.
+    """
+    seconds = epoch_seconds(column)
+    return sa.case(
+        *[
+            (sa.and_(seconds >= start, seconds < end), index)
+            for index, (start, end) in enumerate(itertools.pairwise(day_starts))
+        ],
+        else_=None,
+    )

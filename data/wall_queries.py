@@ -7,7 +7,6 @@ and return counts, never a row about a person.
 
 from __future__ import annotations
 
-import itertools
 from collections.abc import Sequence
 
 import pandas as pd
@@ -16,7 +15,7 @@ from sqlalchemy.engine import Connection
 
 from data.queries import frame
 from data.schema import checkins, meeting_requests, organisations, participants
-from data.sqlfuncs import epoch_bucket, epoch_seconds
+from data.sqlfuncs import epoch_bucket, epoch_seconds, local_day
 
 
 def _known_organisation(p: sa.FromClause, o: sa.FromClause) -> sa.ColumnElement:
@@ -80,14 +79,7 @@ def first_arrivals(
     more than the days; scans outside the event's days are left out.
     """
     p, o = participants, organisations
-    seconds = epoch_seconds(checkins.c.checked_in_at)
-    day = sa.case(
-        *[
-            (sa.and_(seconds >= start, seconds < end), index)
-            for index, (start, end) in enumerate(itertools.pairwise(day_starts))
-        ],
-        else_=None,
-    )
+    day = local_day(checkins.c.checked_in_at, day_starts)
     per_person = (
         sa.select(
             p.c.status.label("status"),

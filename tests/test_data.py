@@ -106,10 +106,13 @@ def test_mariadb_engine_is_read_only(mariadb_url):
     _write_fails(mariadb_url)
 
 
-def _version_follows_changes(url: str) -> None:
+def _version_follows_changes(url: str, exact: bool = False) -> None:
     reader, writer = make_engine(url), writable_engine(url)
     before = data_version(reader)
-    assert data_version(reader) == before  # nothing changed: the same token
+    if exact:
+        # Only SQLite's probe is exact; a server's log position also moves with activity
+        # elsewhere on the server (a false "changed" costs one recomputation, no more).
+        assert data_version(reader) == before
     with writer.begin() as conn:  # an update in place, which row counts would miss
         conn.execute(sa.text("UPDATE meeting_requests SET held = NULL WHERE id = 1"))
     assert data_version(reader) != before
@@ -118,7 +121,7 @@ def _version_follows_changes(url: str) -> None:
 
 
 def test_version_probe_sees_updates_on_sqlite(small_db):
-    _version_follows_changes(small_db)
+    _version_follows_changes(small_db, exact=True)
 
 
 def test_version_probe_sees_updates_on_postgresql(postgres_url):

@@ -14,7 +14,8 @@ import sqlalchemy as sa
 
 from dashboard import cli
 from data import demo, simulate
-from data.demo import second_process, vocabulary
+from data.contract import SECTORS
+from data.demo import second_process
 from data.engine import writable_engine
 from data.schema import metadata
 
@@ -238,9 +239,9 @@ def test_messy_rows_are_there(default_db: sa.Engine) -> None:
     assert "pending_payment" in statuses
     assert any(s != s.strip().lower() for s in statuses)
     sectors = {s for (s,) in rows(default_db, "SELECT DISTINCT sector FROM organisations")}
-    known = {name.lower() for name in vocabulary.SECTORS}
+    known = {name.lower() for name in SECTORS}
     assert None in sectors
-    assert any(s and s not in vocabulary.SECTORS and s.strip().lower() in known for s in sectors)
+    assert any(s and s not in SECTORS and s.strip().lower() in known for s in sectors)
     assert any(s and s.strip().lower() not in known for s in sectors)  # 'Blue Economy'
     types = {t for (t,) in rows(default_db, "SELECT DISTINCT org_type FROM organisations")}
     assert None in types and types & {"SME", "University"}

@@ -5,10 +5,11 @@ from __future__ import annotations
 from collections.abc import Iterator
 from dataclasses import dataclass
 
+from data.contract import SECTORS
 from data.demo import names
 from data.demo.countries import COUNTRIES
 from data.demo.dice import Dice
-from data.demo.vocabulary import SECTOR_CUM, SECTORS
+from data.demo.vocabulary import SECTOR_CUM
 from data.demo.world import COUNTRY_CODES, MESS_SHARE, random_country
 
 # Organisations per participant of the current edition: a cluster-to-cluster conference.

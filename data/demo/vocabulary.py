@@ -4,22 +4,7 @@ from __future__ import annotations
 
 import itertools
 
-SECTORS: tuple[str, ...] = (
-    "Aerospace & Defence",
-    "Agri-food",
-    "Construction",
-    "Cultural & Creative Industries",
-    "Digital",
-    "Electronics",
-    "Energy-Intensive Industries",
-    "Renewable Energy",
-    "Health",
-    "Mobility, Transport & Automotive",
-    "Proximity, Social Economy & Civil Security",
-    "Retail",
-    "Textile",
-    "Tourism",
-)
+# How often each sector of data.contract.SECTORS occurs among the organisations, in its order.
 SECTOR_WEIGHTS: tuple[float, ...] = (4, 10, 6, 5, 16, 7, 5, 14, 11, 12, 3, 2, 2, 3)
 SECTOR_CUM: tuple[float, ...] = tuple(itertools.accumulate(SECTOR_WEIGHTS))
 
