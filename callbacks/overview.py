@@ -44,4 +44,4 @@ def register(app: Dash, service: DataService, guard: Guard) -> None:
         key = {"query": state.to_query(), "version": snapshot.version, "stale": snapshot.stale}
         view = overview(snapshot, state, dt.datetime.now(dt.UTC))
         charts = [view.charts[name] for name in CHARTS]
-        return status_line(view.status), kpi_tiles(view.kpis), *charts, key
+        return status_line(view.status), kpi_tiles(view.kpis, "overview", state.lang), *charts, key

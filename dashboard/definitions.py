@@ -172,6 +172,17 @@ DEFINITIONS: dict[str, tuple[Pair, Pair]] = {
             "Aktive Teilnehmende nach der Branche ihrer Organisation.",
         ),
     ),
+    "participants.by_org_type": (
+        ("Participants by organisation type", "Teilnehmende nach Organisationstyp"),
+        (
+            "Active participants by their organisation's type (cluster organisation, SME, "
+            "large company, research & education, public administration, other); Unknown "
+            "where the organisation has none.",
+            "Aktive Teilnehmende nach dem Typ ihrer Organisation (Clusterorganisation, KMU, "
+            "Großunternehmen, Forschung & Bildung, öffentliche Verwaltung, Sonstige); "
+            "Unbekannt, wo die Organisation keinen hat.",
+        ),
+    ),
     "participants.helix": (
         ("Triple helix", "Triple Helix"),
         (

@@ -3,12 +3,12 @@
 from __future__ import annotations
 
 import datetime as dt
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from functools import partial
 
 import plotly.graph_objects as go
 
-from dashboard import figures, i18n, metrics, timeseries, views
+from dashboard import definitions, figures, i18n, metrics, timeseries, views
 from dashboard.event_data import EventCubes
 from dashboard.filters import Filters
 from dashboard.service import Snapshot
@@ -78,6 +78,23 @@ def kpis(cubes: EventCubes, filters: Filters, lang: str, now: dt.datetime) -> li
     ]
 
 
+KPI_DEFINITIONS = {
+    "active": "participants.active",
+    "confirmed": "participants.confirmed",
+    "checked_in": "participants.checked_in",
+    "countries": "participants.countries",
+    "clusters": "participants.clusters",
+    "requests": "matchmaking.requests",
+    "acceptance": "matchmaking.acceptance_rate",
+    "seats": "workshops.booked",
+}
+
+
+def with_definitions(tiles: list[views.Kpi], lang: str) -> list[views.Kpi]:
+    """The tiles, each carrying its definition from metrics.md for its info popover."""
+    return [replace(kpi, info=definitions.text(KPI_DEFINITIONS[kpi.key], lang)) for kpi in tiles]
+
+
 def charts(cubes: EventCubes, filters: Filters, lang: str) -> dict[str, go.Figure]:
     """The overview's charts, each with its empty state."""
     empty = i18n.t("empty.participants", lang)
@@ -108,5 +125,7 @@ def overview(snapshot: Snapshot, state: ViewState, now: dt.datetime) -> Overview
         blank = {key: figures.empty_figure(message) for key in (*CHART_DIMENSIONS, "registrations")}
         return OverviewView(line, [], blank)
     return OverviewView(
-        line, kpis(cubes, state.filters, lang, now), charts(cubes, state.filters, lang)
+        line,
+        with_definitions(kpis(cubes, state.filters, lang, now), lang),
+        charts(cubes, state.filters, lang),
     )
