@@ -53,7 +53,7 @@ def register(
         key = f"{path}|{lang}"
         if key == rendered:
             raise PreventUpdate
-        page = pages.get(path)
+        page = pages.get(path) if isinstance(path, str) else None
         return (page(lang) if page else shell.not_found(lang)), key
 
     @callback(
@@ -112,7 +112,7 @@ def register(
         Input(ids.STATE, "data"),
     )
     def show_chips(stored):
-        state = st.parse_query((stored or {}).get("query"))
+        state = st.parse_query(stored.get("query") if isinstance(stored, dict) else None)
         return filter_chips(state.filters, state.lang)
 
     @callback(
@@ -128,8 +128,9 @@ def register(
         State(ids.URL, "pathname"),
     )
     def translate_frame(stored, path):
-        lang = i18n.language((stored or {}).get("lang"))
-        query = (stored or {}).get("query") or ""
+        stored = stored if isinstance(stored, dict) else {}
+        lang = i18n.language(stored.get("lang"))
+        query = stored.get("query") or ""
         return (
             shell.brand(lang, demo),
             shell.nav_links(lang, path or "/", query, guard.role() == STAFF),

@@ -60,6 +60,7 @@ def register(app: Dash, service: DataService, guard: Guard, settings: Settings) 
         if not isinstance(stored, dict) or screen is None:
             raise PreventUpdate
         now = dt.datetime.now(dt.UTC)
+        rendered = rendered if isinstance(rendered, dict) else None  # a forged store: redraw
         config = wall.WallConfig.from_store(stored)
         update = wall.refresh(service, config, wall.screen_height(screen), rendered, now)
         return wall_layout.refresh_values(update, now.isoformat(), rendered)

@@ -28,6 +28,13 @@ from layouts.page_parts import notice_line, problems_block
 from layouts.workshops import PAGE, people_table
 
 
+def workshop_id(value: object) -> int | None:
+    """The chosen workshop's id from the store, or None for anything no database id can be."""
+    if isinstance(value, int) and not isinstance(value, bool) and 0 < value < 2**63:
+        return value
+    return None
+
+
 def register(app: Dash, service: DataService, guard: Guard) -> None:
     """Wire the workshops page's callbacks on the app given."""
 
@@ -99,9 +106,10 @@ def register(app: Dash, service: DataService, guard: Guard) -> None:
         prevent_initial_call=True,
     )
     def choose_workshop(click):
-        points = (click or {}).get("points") or [{}]
-        chosen = points[0].get("customdata")
-        if not isinstance(chosen, int):
+        points = click.get("points") if isinstance(click, dict) else None
+        point = points[0] if isinstance(points, list) and points else None
+        chosen = workshop_id(point.get("customdata") if isinstance(point, dict) else None)
+        if chosen is None:
             raise PreventUpdate
         return chosen
 
@@ -117,7 +125,7 @@ def register(app: Dash, service: DataService, guard: Guard) -> None:
         State(ids.STATE, "data"),
     )
     def show_bookers(chosen, _rendered, stored):
-        state, role = page_state(stored), guard.role()
+        state, role, chosen = page_state(stored), guard.role(), workshop_id(chosen)
         cubes = service.snapshot(state.event).cubes
         title = detail_title(cubes, chosen, state.lang) if cubes and chosen else None
         if title is None:
@@ -137,9 +145,9 @@ def register(app: Dash, service: DataService, guard: Guard) -> None:
         State(ids.STATE, "data"),
     )
     def list_bookers(chosen, _rendered, stored):
-        state = page_state(stored)
+        state, chosen = page_state(stored), workshop_id(chosen)
         snapshot = service.snapshot(state.event)
-        if snapshot.cubes is None or snapshot.version is None or not isinstance(chosen, int):
+        if snapshot.cubes is None or snapshot.version is None or chosen is None:
             return None
         try:
             rows = booked_by(service, snapshot.version, snapshot.cubes.event, chosen, state.filters)

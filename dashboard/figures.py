@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import html
 from collections.abc import Sequence
 from dataclasses import dataclass
 
@@ -14,6 +15,13 @@ from dashboard.i18n import t
 PALETTE = ("#0072B2", "#E69F00", "#009E73", "#CC79A7", "#56B4E9", "#D55E00", "#F0E442", "#000000")
 PRIMARY, ACCENT, GOOD, MUTED = PALETTE[0], PALETTE[1], PALETTE[2], "#8c8c8c"
 FONT = "system-ui, -apple-system, 'Segoe UI', Roboto, 'Helvetica Neue', Arial, sans-serif"
+
+
+def plain_label(text: object) -> str:
+    """Show text from the database in a chart label or hover exactly as typed."""
+    # Plotly reads a subset of HTML in labels (<b>, <a href>, <br>); entities it shows as
+    # the characters, so a stored name can neither format nor link.
+    return html.escape(str(text), quote=False)
 
 
 @dataclass(frozen=True)

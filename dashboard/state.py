@@ -13,6 +13,7 @@ from dashboard import filters as flt
 from dashboard.i18n import LANGUAGES
 
 MAX_QUERY_LENGTH = 4000
+MAX_FIELDS = 200
 # The drill-down path: a country, then a sector in it, then an organisation type in that.
 DRILL_PATH = ("country", "sector", "org_type")
 # A requester → recipient pair in the link: "country:DE:DK" (no value holds a colon).
@@ -93,7 +94,9 @@ def parse_query(search: object, default_lang: str = "en") -> ViewState:
     """Read a query string; every value that cannot be used is named in `ignored`."""
     text = search if isinstance(search, str) else ""
     text = text[:MAX_QUERY_LENGTH].lstrip("?")
-    params = parse_qs(text, keep_blank_values=False, max_num_fields=200)
+    # Fields beyond the limit are dropped, not an error: parse_qs would raise on them.
+    text = "&".join(text.split("&")[:MAX_FIELDS])
+    params = parse_qs(text, keep_blank_values=False, max_num_fields=MAX_FIELDS)
     ignored: list[str] = []
     chosen: dict[str, tuple[str, ...]] = {}
     for dimension in flt.DIMENSIONS:

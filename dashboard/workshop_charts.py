@@ -8,7 +8,7 @@ from functools import partial
 import plotly.graph_objects as go
 
 from dashboard import i18n
-from dashboard.figures import PALETTE, _layout, _separators, empty_figure
+from dashboard.figures import PALETTE, _layout, _separators, empty_figure, plain_label
 from dashboard.i18n import t
 from dashboard.privacy import SUPPRESSED
 from dashboard.workshops import FILLING_FROM, LEVELS, Workshop
@@ -53,10 +53,10 @@ def _y(pairs: list[tuple[str, Workshop]], grouping: str, lang: str) -> list:
     for _, w in pairs:
         day = f"{i18n.fmt_date(w.starts.date(), lang)}, " if len(days) > 1 else ""
         shown_day = day if grouping != "day" else ""
-        titles.append(f"{shown_day}{w.starts.strftime('%H:%M')}  {w.figures.title}")
+        titles.append(f"{shown_day}{w.starts.strftime('%H:%M')}  {plain_label(w.figures.title)}")
     if grouping == "none":
         return titles
-    return [[group for group, _ in pairs], titles]
+    return [[plain_label(group) for group, _ in pairs], titles]
 
 
 def _bars(fig: go.Figure, pairs: list, y: list, lang: str) -> None:
