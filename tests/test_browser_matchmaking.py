@@ -11,6 +11,7 @@ from __future__ import annotations
 import time
 
 import sqlalchemy as sa
+from selenium.common.exceptions import StaleElementReferenceException
 from selenium.webdriver.common.actions.action_builder import ActionBuilder
 from selenium.webdriver.common.by import By
 
@@ -42,8 +43,11 @@ def wait_for_text(dash_duo, selector: str, text: str, timeout: float = 2 * TIMEO
     deadline = time.monotonic() + timeout
     found = None
     while time.monotonic() < deadline:
-        elements = dash_duo.driver.find_elements(By.CSS_SELECTOR, selector)
-        found = elements[0].get_attribute("textContent").strip() if elements else None
+        try:
+            elements = dash_duo.driver.find_elements(By.CSS_SELECTOR, selector)
+            found = elements[0].get_attribute("textContent").strip() if elements else None
+        except StaleElementReferenceException:  # re-rendered between finding and reading
+            found = None
         if found == text:
             return
         time.sleep(0.1)
