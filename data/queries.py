@@ -32,7 +32,11 @@ PERSON_ATTRS = ("p_country", "o_country", "sector_raw", "type_raw", "org_missing
 def frame(conn: Connection, query: Select) -> pd.DataFrame:
     """Run a query and return its rows as a DataFrame."""
     result = conn.execute(query)
-    return pd.DataFrame(result.fetchall(), columns=list(result.keys()))
+    columns = list(result.keys())
+    rows = result.fetchall()
+    # Column by column: pandas inspects each Row object when given rows, which is slow.
+    values = zip(*rows, strict=True) if rows else ([] for _ in columns)
+    return pd.DataFrame(dict(zip(columns, values, strict=True)), columns=columns)
 
 
 def _flag(condition: sa.ColumnElement) -> sa.ColumnElement:
