@@ -5,7 +5,7 @@ DEMO_DB ?= demo.sqlite
 DATABASE_URL ?= sqlite:///$(DEMO_DB)
 export DATABASE_URL
 
-.PHONY: run test lint demo demo-live serve clean
+.PHONY: run test lint demo demo-live serve bench clean
 
 $(BIN)/activate: requirements.txt requirements-dev.txt
 	$(PY) -m venv $(VENV)
@@ -25,6 +25,9 @@ run: $(BIN)/activate $(DEMO_DB)
 demo-live: $(BIN)/activate $(DEMO_DB)
 	$(BIN)/python -m dashboard simulate --database sqlite:///$(DEMO_DB) & \
 	sim=$$!; trap "kill $$sim" EXIT INT TERM; DASHBOARD_DEMO=1 $(BIN)/python app.py
+
+bench: $(BIN)/activate
+	$(BIN)/python -m bench
 
 serve: $(BIN)/activate
 	$(BIN)/gunicorn --config gunicorn.conf.py "app:server"

@@ -1,0 +1,112 @@
+"""`python -m bench [--sizes 300,100000,1000000] [--repeat 7] [--no-postgres]`."""
+
+from __future__ import annotations
+
+import argparse
+import logging
+import os
+import sys
+
+import sqlalchemy as sa
+
+from bench import datasets, naive, ours, report, server
+from bench.floor import floor
+from bench.measure import timed
+from data.engine import writable_engine
+
+log = logging.getLogger("bench")
+# A naive computation of a million rows takes many seconds: fewer repetitions there.
+NAIVE_REPEAT_ABOVE = 200_000
+
+
+def biggest_event(url: str) -> int:
+    """The event with the most participants."""
+    engine = sa.create_engine(writable_engine(url).url)
+    with engine.connect() as conn:
+        event = conn.execute(
+            sa.text(
+                "SELECT event_id FROM participants GROUP BY event_id ORDER BY count(*) DESC LIMIT 1"
+            )
+        ).scalar_one()
+    engine.dispose()
+    return int(event)
+
+
+def _ratio(a: float | None, b: float | None) -> float | None:
+    return round(a / b, 2) if a and b else None
+
+
+def measure_view(site: ours.Site, view: str, repeat: int, naive_repeat: int) -> dict:
+    """Our figures, the floor and the naive baseline of one view."""
+    figures = ours.measure(site, view, repeat)
+    bare = floor(site.url, figures.statements, repeat) if figures.statements else None
+    engine = sa.create_engine(writable_engine(site.url).url)
+    with engine.connect() as conn:
+        slow = timed(lambda: naive.VIEWS[view](conn, site.event), naive_repeat)
+    engine.dispose()
+    row = {
+        "view": view,
+        "changed": figures.changed.as_json(),
+        "floor": bare.as_json() if bare else None,
+        "statements": len(figures.statements),
+        "naive": slow.as_json(),
+        "unchanged": figures.unchanged.as_json(),
+        "click": figures.click.as_json() if figures.click else None,
+        "responses_bytes": figures.sizes,
+        "max_response_kb": round(max(figures.sizes.values()) / 1000, 1),
+        "ours_per_floor": _ratio(figures.changed.median, bare.median if bare else None),
+        "naive_per_ours": _ratio(slow.median, figures.changed.median),
+    }
+    row["targets"] = report.verdicts(row)
+    return row
+
+
+def run(backend: str, url: str, participants: int, repeat: int, with_server: bool) -> dict:
+    """Every view on one database, then the server's memory and export."""
+    event = biggest_event(url)
+    site, workdir = ours.open_site(url, event)
+    naive_repeat = repeat if participants <= NAIVE_REPEAT_ABOVE else min(repeat, 2)
+    with workdir:
+        views = []
+        for view in ours.VIEWS:
+            log.info("%s %s: %s", backend, participants, view)
+            views.append(measure_view(site, view, repeat, naive_repeat))
+        figures = server.measure(site) if with_server else None
+    if figures:
+        figures["rest_met"] = figures["rest_mb"] < report.REST_LIMIT_MB
+    return {
+        "backend": backend,
+        "participants": participants,
+        "event": event,
+        "views": views,
+        "server": figures,
+    }
+
+
+def main(argv: list[str] | None = None) -> dict:
+    """Measure each size on SQLite (and PostgreSQL when reachable); print and write."""
+    parser = argparse.ArgumentParser(prog="python -m bench")
+    parser.add_argument("--sizes", default="300,100000,1000000")
+    parser.add_argument("--repeat", type=int, default=7)
+    parser.add_argument("--no-postgres", action="store_true")
+    parser.add_argument("--no-sqlite", action="store_true")
+    parser.add_argument("--no-server", action="store_true", help="no memory or export figures")
+    args = parser.parse_args(argv)
+    logging.basicConfig(level=logging.INFO, format="%(asctime)s %(name)s %(message)s")
+    sizes = [int(size) for size in args.sizes.split(",")]
+    results = {"load_average": os.getloadavg()[0], "cores": os.cpu_count(), "runs": []}
+    path = report.new_path()
+    for size in sizes:
+        urls = [] if args.no_sqlite else [("sqlite", datasets.sqlite_url(size))]
+        if not args.no_postgres and (pg := datasets.postgres_url(size)):
+            urls.append(("postgresql", pg))
+        for backend, url in urls:
+            results["runs"].append(run(backend, url, size, args.repeat, not args.no_server))
+            results["load_average_after"] = os.getloadavg()[0]
+            report.write(results, path)  # after each run: an interrupted bench keeps its figures
+    sys.stdout.write(report.table(results) + f"\n\nwritten to {path}\n")
+    return results
+
+
+if __name__ == "__main__":
+    main()

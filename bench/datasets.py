@@ -1,0 +1,67 @@
+"""Demo databases of each size, generated once and kept for later runs."""
+
+from __future__ import annotations
+
+import logging
+import time
+from pathlib import Path
+
+import sqlalchemy as sa
+
+from data import demo
+from data.engine import writable_engine
+
+log = logging.getLogger(__name__)
+DATA_DIR = Path("bench-data")
+POSTGRES_BASE = "postgresql://127.0.0.1:5432/test"
+SEED = 2026
+
+
+def _holds(url: str, participants: int) -> bool:
+    try:
+        engine = writable_engine(url)
+        with engine.connect() as conn:
+            count = conn.execute(
+                sa.text("SELECT count(*) FROM participants WHERE event_id = 2")
+            ).scalar_one()
+        engine.dispose()
+    except sa.exc.SQLAlchemyError:
+        return False
+    return count >= participants
+
+
+def ensure(url: str, participants: int) -> str:
+    """Generate the demo at url unless it already holds that many participants."""
+    if _holds(url, participants):
+        return url
+    started = time.perf_counter()
+    log.info("generating %s participants at %s (once; kept for later runs)", participants, url)
+    demo.generate(url, participants=participants, seed=SEED, force=True)
+    log.info("generated in %.0f s", time.perf_counter() - started)
+    return url
+
+
+def sqlite_url(participants: int) -> str:
+    """The kept SQLite demo of a size."""
+    DATA_DIR.mkdir(exist_ok=True)
+    return ensure(f"sqlite:///{DATA_DIR / f'demo-{participants}.sqlite'}", participants)
+
+
+def postgres_url(participants: int) -> str | None:
+    """The kept PostgreSQL demo of a size, or None when no server is reachable."""
+    admin = sa.create_engine(writable_engine(POSTGRES_BASE).url, isolation_level="AUTOCOMMIT")
+    name = f"dashboard_bench_{participants}"
+    try:
+        with admin.connect() as conn:
+            exists = conn.execute(
+                sa.text("SELECT 1 FROM pg_database WHERE datname = :n"), {"n": name}
+            ).first()
+            if not exists:
+                conn.exec_driver_sql(f"CREATE DATABASE {name}")
+    except sa.exc.OperationalError as exc:
+        log.warning("PostgreSQL not reachable (%s): SQLite only", str(exc.orig).splitlines()[0])
+        return None
+    finally:
+        admin.dispose()
+    url = writable_engine(POSTGRES_BASE).url.set(database=name).render_as_string(False)
+    return ensure(url, participants)

@@ -1,0 +1,55 @@
+"""The floor: the SQL statements a view issues, run bare through the driver."""
+
+from __future__ import annotations
+
+import sqlite3
+from collections.abc import Callable
+
+import sqlalchemy as sa
+
+from bench.measure import Timing, timed
+from data.engine import parse_url
+
+Statement = tuple[str, object]
+
+
+def record_statements(engine: sa.Engine, action: Callable[[], object]) -> list[Statement]:
+    """Run action and return every statement (with its parameters) sent through engine."""
+    seen: list[Statement] = []
+
+    def capture(_conn, _cursor, statement, parameters, _context, _many) -> None:
+        seen.append((statement, parameters))
+
+    sa.event.listen(engine, "before_cursor_execute", capture)
+    try:
+        action()
+    finally:
+        sa.event.remove(engine, "before_cursor_execute", capture)
+    return seen
+
+
+def _raw_connection(url: str):
+    parsed = parse_url(url)
+    if parsed.get_backend_name() == "sqlite":
+        return sqlite3.connect(f"file:{parsed.database}?mode=ro", uri=True)
+    import psycopg
+
+    return psycopg.connect(
+        host=parsed.host, port=parsed.port, dbname=parsed.database, user=parsed.username
+    )
+
+
+def floor(url: str, statements: list[Statement], repeat: int) -> Timing:
+    """Time the statements run bare, fetching every row, on one fresh connection each time."""
+
+    def run() -> None:
+        connection = _raw_connection(url)
+        try:
+            cursor = connection.cursor()
+            for statement, parameters in statements:
+                cursor.execute(statement, parameters)
+                cursor.fetchall()
+        finally:
+            connection.close()
+
+    return timed(run, repeat)

@@ -1,0 +1,57 @@
+"""Timing and memory measurements: several repetitions, medians and 95th percentiles."""
+
+from __future__ import annotations
+
+import statistics
+import time
+from collections.abc import Callable
+from dataclasses import dataclass
+
+
+@dataclass(frozen=True)
+class Timing:
+    """Repeated measurements of one thing, in milliseconds."""
+
+    samples: tuple[float, ...]
+
+    @property
+    def median(self) -> float:
+        """The median of the samples."""
+        return statistics.median(self.samples)
+
+    @property
+    def p95(self) -> float:
+        """The 95th percentile (nearest rank) of the samples."""
+        ordered = sorted(self.samples)
+        return ordered[max(0, round(0.95 * len(ordered)) - 1)]
+
+    def as_json(self) -> dict[str, float]:
+        """Median and p95, rounded for the report."""
+        return {
+            "median_ms": round(self.median, 3),
+            "p95_ms": round(self.p95, 3),
+            "n": len(self.samples),
+        }
+
+
+def timed(
+    action: Callable[[], object], repeat: int, before: Callable[[], object] | None = None
+) -> Timing:
+    """Run action `repeat` times (calling `before` untimed first each time) and time it."""
+    samples = []
+    for _ in range(repeat):
+        if before is not None:
+            before()
+        started = time.perf_counter()
+        action()
+        samples.append((time.perf_counter() - started) * 1000)
+    return Timing(tuple(samples))
+
+
+def rss_mb() -> float:
+    """This process's resident memory now, in MB (Linux)."""
+    with open("/proc/self/statm", encoding="ascii") as statm:
+        pages = int(statm.read().split()[1])
+    import os
+
+    return pages * os.sysconf("SC_PAGE_SIZE") / 1e6

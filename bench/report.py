@@ -1,0 +1,98 @@
+"""The bench's report: one table with ratios and targets, and the same as JSON."""
+
+from __future__ import annotations
+
+import json
+import time
+from pathlib import Path
+
+RESULTS_DIR = Path("bench-results")
+# (name, figure in a view's row, comparison, limit, what it means)
+TARGETS = (
+    ("click_p95_ms", "click.p95_ms", "<", 50.0, "filter click p95 < 50 ms"),
+    ("refresh_ms", "unchanged.median_ms", "<", 5.0, "unchanged refresh < 5 ms"),
+    ("ours_per_floor", "ours_per_floor", "<=", 1.5, "after a change <= 1.5 x floor"),
+    ("naive_per_ours", "naive_per_ours", ">=", 20.0, "naive / ours >= 20"),
+    ("response_kb", "max_response_kb", "<=", 200.0, "responses <= 200 kB"),
+)
+REST_LIMIT_MB = 300.0
+COLUMNS = (
+    ("view", "view", 12),
+    ("after change", "changed", 15),
+    ("floor", "floor", 15),
+    ("ours/floor", "ours_per_floor", 10),
+    ("naive", "naive", 15),
+    ("naive/ours", "naive_per_ours", 10),
+    ("unchanged", "unchanged", 15),
+    ("click", "click", 15),
+    ("max kB", "max_response_kb", 8),
+)
+
+
+def _get(row: dict, path: str) -> object:
+    value: object = row
+    for part in path.split("."):
+        value = value.get(part) if isinstance(value, dict) else None
+    return value
+
+
+def verdicts(row: dict) -> dict[str, bool | None]:
+    """Each target met (True), missed (False) or not applicable (None) for a view's row."""
+    out = {}
+    for name, path, op, limit, _ in TARGETS:
+        value = _get(row, path)
+        if value is None:
+            out[name] = None
+        else:
+            out[name] = (
+                value < limit if op == "<" else value <= limit if op == "<=" else value >= limit
+            )
+    return out
+
+
+def _cell(row: dict, key: str) -> str:
+    value = row.get(key)
+    if isinstance(value, dict):
+        return f"{value['median_ms']:.1f}/{value['p95_ms']:.1f}"
+    if isinstance(value, float):
+        return f"{value:.2f}" if value < 100 else f"{value:.0f}"
+    return "-" if value is None else str(value)
+
+
+def _mark(met: bool | None) -> str:
+    return "-" if met is None else "met" if met else "MISSED"
+
+
+def table(results: dict) -> str:
+    """The one table: per database and size, every view, then the server's figures."""
+    lines = ["times in ms as median/p95; ratios of medians"]
+    header = " ".join(f"{title:>{width}}" for title, _, width in COLUMNS)
+    for run in results["runs"]:
+        lines += ["", f"== {run['backend']} {run['participants']:,} participants ==", header]
+        for row in run["views"]:
+            cells = " ".join(f"{_cell(row, key):>{width}}" for _, key, width in COLUMNS)
+            missed = [name for name, met in row["targets"].items() if met is False]
+            lines.append(cells + ("  missed: " + ", ".join(missed) if missed else "  all met"))
+        server = run.get("server") or {}
+        export = server.get("export") or {}
+        if server:
+            lines.append(
+                f"memory at rest {server['rest_mb']:.0f} MB ({_mark(server['rest_met'])}, < 300);"
+                f" People CSV {export['rows']:,} rows, {export['mb']} MB in {export['seconds']} s,"
+                f" peak +{export['peak_extra_mb']} MB (RSS {export['peak_rss_mb']} MB)"
+            )
+    lines += ["", "targets: " + "; ".join(t[4] for t in TARGETS) + "; memory at rest < 300 MB"]
+    return "\n".join(lines)
+
+
+def new_path() -> Path:
+    """A new results file: bench-results/<timestamp>.json."""
+    RESULTS_DIR.mkdir(exist_ok=True)
+    return RESULTS_DIR / f"{time.strftime('%Y%m%d-%H%M%S')}.json"
+
+
+def write(results: dict, path: Path | None = None) -> Path:
+    """Write the results as JSON (into a new results file unless a path is given)."""
+    path = path or new_path()
+    path.write_text(json.dumps(results, indent=1), encoding="utf-8")
+    return path
