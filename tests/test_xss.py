@@ -106,6 +106,7 @@ def test_hostile_names_show_as_text_on_every_page(dash_duo, hostile_db, settings
     grid = dash_duo.find_element(".tables-grid-people").text
     assert IMG in grid and LINK in grid and BOLD in grid
     assert BOLD in shown  # the event's name, in the shell
-    dash_duo.driver.get(f"{base}/wall/?key={WALL_KEY}&event=2")
+    # The workshops panel pinned: a rotating wall shows one panel at a time.
+    dash_duo.driver.get(f"{base}/wall/?key={WALL_KEY}&event=2&panel=workshops")
     dash_duo.wait_for_contains_text("body", "w1", timeout=TIMEOUT)
     _assert_clean(dash_duo, "/wall/")
