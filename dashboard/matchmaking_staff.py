@@ -7,7 +7,6 @@ import pandas as pd
 from dashboard import filters as flt
 from dashboard import vocab
 from dashboard.event_data import Event
-from dashboard.frame_cache import cached_frame
 from dashboard.service import DataService
 from data import matchmaking_queries as mq
 
@@ -22,8 +21,7 @@ def unmatched_people(
 
     Raises DataUnavailable when the database cannot be read.
     """
-    rows = cached_frame(
-        service,
+    rows = service.cached(
         f"matchmaking-unmatched:{event.id}",
         version,
         lambda conn: mq.people_without_meetings(conn, event.id),

@@ -15,7 +15,6 @@ import plotly.graph_objects as go
 from dashboard import figures, i18n
 from dashboard import meeting_rounds as rounds
 from dashboard.event_data import Event
-from dashboard.frame_cache import cached_frame
 from dashboard.i18n import t
 from dashboard.matchmaking import MatchmakingCubes
 from dashboard.rounds_figure import Names, rounds_figure
@@ -117,8 +116,7 @@ def staff_names(
     """Who meets whom at each table of the shown day (call only for staff)."""
     start, end = day_bounds(board, event)
     try:
-        people = cached_frame(
-            service,
+        people = service.cached(
             f"matchmaking-slot-people:{event.id}:{board.day.isoformat()}",
             version,
             lambda conn: mq.slot_people(conn, event.id, start, end),

@@ -7,7 +7,6 @@ import pandas as pd
 from dashboard import filters as flt
 from dashboard import vocab
 from dashboard.event_data import Event
-from dashboard.frame_cache import cached_frame
 from dashboard.service import DataService
 from data import workshop_queries as wq
 
@@ -21,8 +20,7 @@ def booked_by(
 
     Booked first, then the waitlist; raises DataUnavailable when the database cannot be read.
     """
-    rows = cached_frame(
-        service,
+    rows = service.cached(
         f"workshop-bookers:{event.id}:{workshop_id}",
         version,
         lambda conn: wq.workshop_bookers(conn, event.id, workshop_id),
