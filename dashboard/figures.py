@@ -1,4 +1,4 @@
-"""Figure builders: plain functions, data in, go.Figure out, one colour-blind-safe theme."""
+"""Figure builders: plain functions, data in, a figure dict out, one colour-blind-safe theme."""
 
 from __future__ import annotations
 
@@ -7,9 +7,9 @@ from collections.abc import Sequence
 from dataclasses import dataclass
 
 import pandas as pd
-import plotly.graph_objects as go
 
 from dashboard.i18n import t
+from dashboard.plot import Figure, Plot, trace
 
 # Okabe & Ito's palette: distinguishable with every common colour-vision deficiency.
 PALETTE = ("#0072B2", "#E69F00", "#009E73", "#CC79A7", "#56B4E9", "#D55E00", "#F0E442", "#000000")
@@ -34,7 +34,7 @@ class Bar:
     text: str | None = None
 
 
-def _layout(fig: go.Figure, title: str, height: int) -> go.Figure:
+def _layout(fig: Plot, title: str, height: int) -> Figure:
     fig.update_layout(
         title={"text": title, "x": 0, "xanchor": "left", "font": {"size": 18}},
         font={"family": FONT, "size": 14, "color": "#212529"},
@@ -45,7 +45,7 @@ def _layout(fig: go.Figure, title: str, height: int) -> go.Figure:
         margin={"l": 10, "r": 20, "t": 50, "b": 40},
         hoverlabel={"font": {"family": FONT}},
     )
-    return fig
+    return fig.figure()
 
 
 def _separators(lang: str) -> str:
@@ -60,9 +60,9 @@ def count_axis(largest: float) -> dict[str, object]:
     return settings
 
 
-def empty_figure(message: str, title: str = "", height: int = 320) -> go.Figure:
+def empty_figure(message: str, title: str = "", height: int = 320) -> Figure:
     """A figure that says why it is empty instead of showing an empty axis."""
-    fig = go.Figure()
+    fig = Plot()
     fig.add_annotation(
         text=message,
         showarrow=False,
@@ -84,14 +84,15 @@ def bar_figure(
     lang: str,
     empty_message: str,
     selected: Sequence[str] = (),
-) -> go.Figure:
+) -> Figure:
     """Horizontal bars, largest on top, each labelled with its count; selected bars stand out."""
     if not bars:
         return empty_figure(empty_message, title)
     ordered = list(reversed(bars))
     colours = [ACCENT if bar.value in selected else PRIMARY for bar in ordered]
-    fig = go.Figure(
-        go.Bar(
+    fig = Plot(
+        trace(
+            "bar",
             x=[bar.count for bar in ordered],
             y=[bar.label for bar in ordered],
             customdata=[bar.value for bar in ordered],
@@ -118,13 +119,13 @@ def registrations_figure(
     event_start: object = None,
     previous: pd.DataFrame | None = None,
     previous_name: str = "",
-) -> go.Figure:
+) -> Figure:
     """New registrations per day as bars and the running total as a line."""
     title = t("chart.registrations", lang)
     if daily.empty:
         return empty_figure(empty_message, title)
     dates = pd.to_datetime(daily["date"])
-    fig = go.Figure()
+    fig = Plot()
     day_ms = 86_400_000 * 0.8
     fig.add_bar(
         x=dates, y=daily["n"], width=day_ms, name=t("axis.per_day", lang), marker_color=PRIMARY

@@ -3,13 +3,13 @@
 from __future__ import annotations
 
 import pandas as pd
-import plotly.graph_objects as go
 
 from dashboard import i18n
 from dashboard.figures import PALETTE, _layout
 from dashboard.figures import empty_figure as empty
 from dashboard.i18n import t
 from dashboard.matchmaking_charts import Shown
+from dashboard.plot import Figure, Plot, trace
 from dashboard.privacy import SUPPRESSED
 
 BLUES = [[0, "#f7fbff"], [0.15, "#c6dbef"], [0.5, "#4292c6"], [1, "#08306b"]]
@@ -26,7 +26,7 @@ def cells(matrix: pd.DataFrame, shown: Shown) -> tuple[list[list[int]], list[lis
     return z, texts
 
 
-def _frame_pair(fig: go.Figure, matrix: pd.DataFrame, pair: tuple[str, str] | None) -> None:
+def _frame_pair(fig: Plot, matrix: pd.DataFrame, pair: tuple[str, str] | None) -> None:
     if pair is None or pair[0] not in matrix.index or pair[1] not in matrix.columns:
         return
     row, col = list(matrix.index).index(pair[0]), list(matrix.columns).index(pair[1])
@@ -40,7 +40,7 @@ def _frame_pair(fig: go.Figure, matrix: pd.DataFrame, pair: tuple[str, str] | No
     )
 
 
-def _axes(fig: go.Figure, dimension: str, values: list[str], names: list[str], lang: str) -> None:
+def _axes(fig: Plot, dimension: str, values: list[str], names: list[str], lang: str) -> None:
     ticks = {"tickvals": values, "ticktext": names, "automargin": True}
     fig.update_xaxes(
         title_text=t(f"matchmaking.axis.recipient_{dimension}", lang), tickangle=-40, **ticks
@@ -59,7 +59,7 @@ def flow_figure(
     lang: str,
     shown: Shown,
     pair: tuple[str, str] | None = None,
-) -> go.Figure:
+) -> Figure:
     """Accepted meetings, requester's value by recipient's value; a click picks the pair.
 
     The axes hold the raw values (codes), labelled with names: Dash's clickData keeps a
@@ -71,8 +71,9 @@ def flow_figure(
     names = [i18n.value_name(dimension, str(v), lang) for v in matrix.index]
     values = [str(v) for v in matrix.index]
     z, texts = cells(matrix, shown)
-    fig = go.Figure(
-        go.Heatmap(
+    fig = Plot(
+        trace(
+            "heatmap",
             z=z,
             x=values,
             y=values,

@@ -1,16 +1,16 @@
-"""Figures of the matchmaking page: plain functions, data in, go.Figure out."""
+"""Figures of the matchmaking page: plain functions, data in, a figure dict out."""
 
 from __future__ import annotations
 
 from collections.abc import Callable, Sequence
 
 import pandas as pd
-import plotly.graph_objects as go
 
 from dashboard import i18n
 from dashboard.figures import GOOD, PALETTE, PRIMARY, _layout, _separators, count_axis
 from dashboard.figures import empty_figure as empty
 from dashboard.i18n import t
+from dashboard.plot import Figure, Plot, trace
 from dashboard.privacy import SUPPRESSED
 
 DECLINED = PALETTE[5]  # vermilion
@@ -21,7 +21,7 @@ ANSWERED = ("accepted", "declined")
 Shown = Callable[[int], str]  # how a count is written: exact, or "< 3" for officials
 
 
-def funnel_figure(stages: Sequence[tuple[str, int]], lang: str, shown: Shown) -> go.Figure:
+def funnel_figure(stages: Sequence[tuple[str, int]], lang: str, shown: Shown) -> Figure:
     """Requested → answered → accepted → held, each with its share of the requests."""
     title = t("matchmaking.chart.funnel", lang)
     first = stages[0][1] if stages else 0
@@ -32,8 +32,9 @@ def funnel_figure(stages: Sequence[tuple[str, int]], lang: str, shown: Shown) ->
         written = shown(n)
         share = i18n.fmt_pct(n / first, lang) if written != SUPPRESSED else ""
         texts.append(f"{written}  ({share})" if share else written)
-    fig = go.Figure(
-        go.Funnel(
+    fig = Plot(
+        trace(
+            "funnel",
             y=[t(f"matchmaking.funnel.{key}", lang) for key, _ in stages],
             x=[0 if shown(n) == SUPPRESSED else n for _, n in stages],
             text=texts,
@@ -77,7 +78,7 @@ def _acceptance_rows(table: pd.DataFrame, shown: Shown) -> tuple[pd.DataFrame, p
 
 
 def _acceptance_bars(
-    fig: go.Figure, rows: pd.DataFrame, hidden: pd.Series, labels: list[str], selected, texts
+    fig: Plot, rows: pd.DataFrame, hidden: pd.Series, labels: list[str], selected, texts
 ) -> None:
     small = rows["answered"] < SMALL_N
     marker = {
@@ -96,10 +97,11 @@ def _acceptance_bars(
             orientation="h",
             name=texts[key],
             marker={**marker, "color": colour},
-            text=texts["labels"] if key == "declined" else None,
             textposition="outside",
             cliponaxis=False,
             hovertemplate="%{y}: %{x:.0%} " + texts[key] + "<extra></extra>",
+            # Only the outer bar carries the labels, right of the whole row.
+            **({"text": texts["labels"]} if key == "declined" else {}),
         )
 
 
@@ -109,7 +111,7 @@ def acceptance_figure(
     lang: str,
     shown: Shown,
     selected: Sequence[str] = (),
-) -> go.Figure:
+) -> Figure:
     """Acceptance rate by the recipient's value: accepted and declined shares of the answered.
 
     Most answered on top; bars over fewer than SMALL_N answered requests are pale and
@@ -122,7 +124,7 @@ def acceptance_figure(
     texts = {key: t(f"matchmaking.status.{key}", lang) for key in ANSWERED}
     texts["labels"] = _acceptance_texts(rows, lang, hidden, shown)
     labels = [i18n.value_name(dimension, str(v), lang) for v in rows["value"]]
-    fig = go.Figure()
+    fig = Plot()
     _acceptance_bars(fig, rows, hidden, labels, selected, texts)
     fig.update_xaxes(range=[0, 1], tickformat=".0%", gridcolor="#e9ecef")
     fig.update_yaxes(automargin=True, ticksuffix="  ")
@@ -132,10 +134,10 @@ def acceptance_figure(
         separators=_separators(lang),
         legend={"orientation": "h", "y": -0.12, "x": 0, "traceorder": "normal"},
     )
-    fig = _layout(fig, title, max(240, 120 + 28 * len(rows)))
+    _layout(fig, title, max(240, 120 + 28 * len(rows)))
+    # After the house layout: these override its margins and add to its title.
     subtitle = {"text": t("matchmaking.chart.acceptance.sub", lang), "font": {"size": 13}}
-    fig.update_layout(margin={"r": 110, "t": 70}, title_subtitle=subtitle)
-    return fig
+    return fig.update_layout(margin={"r": 110, "t": 70}, title_subtitle=subtitle).figure()
 
 
 def _visible(counts: pd.Series, shown: Shown) -> tuple[list, list[str]]:
@@ -147,23 +149,23 @@ def _visible(counts: pd.Series, shown: Shown) -> tuple[list, list[str]]:
     return heights, texts
 
 
-def over_time_figure(daily: pd.DataFrame, lang: str, shown: Shown) -> go.Figure:
+def over_time_figure(daily: pd.DataFrame, lang: str, shown: Shown) -> Figure:
     """Requests sent per day as bars; accepted and declined answers per day as lines."""
     title = t("matchmaking.chart.over_time", lang)
     if daily.empty:
         return empty(t("matchmaking.empty.requests", lang), title)
     dates = pd.to_datetime(daily["date"])
-    fig = go.Figure()
+    fig = Plot()
     for key, colour in (("requested", PALE_BLUE), ("accepted", GOOD), ("declined", DECLINED)):
         heights, texts = _visible(daily[key], shown)
-        style = (
-            {"type": "bar", "marker_color": colour, "width": 86_400_000 * 0.8}
+        kind, style = (
+            ("bar", {"marker_color": colour, "width": 86_400_000 * 0.8})
             if key == "requested"
-            else {"mode": "lines+markers", "line": {"color": colour, "width": 3}}
+            else ("scatter", {"mode": "lines+markers", "line": {"color": colour, "width": 3}})
         )
-        trace = go.Bar if style.pop("type", None) else go.Scatter
         fig.add_trace(
             trace(
+                kind,
                 x=dates,
                 y=heights,
                 customdata=texts,
@@ -184,15 +186,16 @@ def over_time_figure(daily: pd.DataFrame, lang: str, shown: Shown) -> go.Figure:
 
 def response_figure(
     bins: pd.DataFrame, median_hours: float | None, lang: str, shown: Shown
-) -> go.Figure:
+) -> Figure:
     """Answered requests by how long the answer took; the median in the title."""
     title = t("matchmaking.chart.response_times", lang, median=i18n.fmt_number(median_hours, lang))
     if not bins["n"].sum():
         return empty(t("matchmaking.empty.answered", lang), title)
     labels = [t(f"matchmaking.bin.{key}", lang) for key in bins["key"]]
     heights, texts = _visible(bins["n"], shown)
-    fig = go.Figure(
-        go.Bar(
+    fig = Plot(
+        trace(
+            "bar",
             x=labels,
             y=heights,
             marker_color=PRIMARY,
@@ -211,7 +214,7 @@ def response_figure(
     return _layout(fig, title, 340)
 
 
-def meetings_figure(distribution: pd.Series, lang: str, shown: Shown) -> go.Figure:
+def meetings_figure(distribution: pd.Series, lang: str, shown: Shown) -> Figure:
     """Opted-in participants by their number of accepted meetings; none stands out."""
     title = t("matchmaking.chart.per_participant", lang)
     if not distribution.sum():
@@ -220,8 +223,9 @@ def meetings_figure(distribution: pd.Series, lang: str, shown: Shown) -> go.Figu
     texts = [shown(int(n)) if n else "0" for n in full]
     heights = [0 if text == SUPPRESSED else int(n) for n, text in zip(full, texts, strict=True)]
     colours = [DECLINED if k == 0 else GOOD if k >= 2 else PRIMARY for k in full.index]
-    fig = go.Figure(
-        go.Bar(
+    fig = Plot(
+        trace(
+            "bar",
             x=[str(k) for k in full.index],
             y=heights,
             text=texts,

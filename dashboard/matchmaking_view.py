@@ -7,8 +7,6 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 
-import plotly.graph_objects as go
-
 from dashboard import figures, i18n, views
 from dashboard import matchmaking as mm
 from dashboard import matchmaking_charts as charts
@@ -16,6 +14,7 @@ from dashboard.event_data import EventCubes
 from dashboard.flows_figure import flow_figure
 from dashboard.i18n import t
 from dashboard.matchmaking_kpis import Scope, meeting_kpis, request_kpis, with_definitions
+from dashboard.plot import Figure
 from dashboard.service import DataService, DataUnavailable, Snapshot
 from dashboard.state import ViewState
 
@@ -39,7 +38,7 @@ class MatchmakingView:
     notice: str | None
     request_kpis: list[views.Kpi]
     meeting_kpis: list[views.Kpi]
-    charts: dict[str, go.Figure]
+    charts: dict[str, Figure]
     pair: str | None
     problems: list[str]
 
@@ -65,7 +64,7 @@ def extra_cubes(
     return mm.with_pairs(extra, pairs)
 
 
-def page_charts(scope: Scope, s: dict, people: dict) -> dict[str, go.Figure]:
+def page_charts(scope: Scope, s: dict, people: dict) -> dict[str, Figure]:
     """Every chart of the page for the scope; small counts as the role may see them."""
     cubes, extra, lang, filters, pair = (
         scope.cubes,

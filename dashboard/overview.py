@@ -6,11 +6,10 @@ import datetime as dt
 from dataclasses import dataclass, replace
 from functools import partial
 
-import plotly.graph_objects as go
-
 from dashboard import definitions, figures, i18n, metrics, timeseries, views
 from dashboard.event_data import EventCubes
 from dashboard.filters import Filters
+from dashboard.plot import Figure
 from dashboard.service import Snapshot
 from dashboard.state import ViewState
 
@@ -23,7 +22,7 @@ class OverviewView:
 
     status: views.Status
     kpis: list[views.Kpi]
-    charts: dict[str, go.Figure]
+    charts: dict[str, Figure]
 
 
 def _checked_in_kpi(cubes: EventCubes, filters: Filters, active: int, lang: str, now: dt.datetime):
@@ -95,7 +94,7 @@ def with_definitions(tiles: list[views.Kpi], lang: str) -> list[views.Kpi]:
     return [replace(kpi, info=definitions.text(KPI_DEFINITIONS[kpi.key], lang)) for kpi in tiles]
 
 
-def charts(cubes: EventCubes, filters: Filters, lang: str) -> dict[str, go.Figure]:
+def charts(cubes: EventCubes, filters: Filters, lang: str) -> dict[str, Figure]:
     """The overview's charts, each with its empty state."""
     empty = i18n.t("empty.participants", lang)
     result = {}

@@ -5,7 +5,6 @@ from __future__ import annotations
 from dataclasses import dataclass, field
 
 import pandas as pd
-import plotly.graph_objects as go
 
 from dashboard import i18n, metrics, privacy, timeseries, views
 from dashboard import participants_figures as pf
@@ -15,6 +14,7 @@ from dashboard.event_data import EventCubes
 from dashboard.figures import empty_figure, registrations_figure
 from dashboard.filters import Filters
 from dashboard.participants_kpis import kpis
+from dashboard.plot import Figure
 from dashboard.service import DataService, DataUnavailable, Snapshot
 from dashboard.state import DRILL_PATH, ViewState
 from data import queries
@@ -60,7 +60,7 @@ class ParticipantsView:
 
     status: views.Status
     kpis: list[views.Kpi]
-    figures: dict[str, go.Figure]
+    figures: dict[str, Figure]
     crumbs: list[str]
     tables: dict[str, pd.DataFrame] = field(default_factory=dict)
     scope: pt.Scope | None = None

@@ -1,4 +1,4 @@
-"""The participants page's figures: data in, go.Figure out, titled, labelled, counts on bars.
+"""The participants page's figures: data in, a figure dict out, titled, labelled, counts on bars.
 
 Bars send their value back as customdata (a click filters or drills); counts an
 official may not see are drawn at a fixed length with "< 3" on them, so that neither
@@ -8,12 +8,13 @@ the label, the bar nor the hover tells 1 from 2.
 from __future__ import annotations
 
 import pandas as pd
-import plotly.graph_objects as go
 import pycountry
 
 from dashboard import i18n, privacy
 from dashboard.figures import ACCENT, FONT, MUTED, PALETTE, PRIMARY, count_axis, empty_figure
 from dashboard.participants_tables import HELIX_ORDER
+from dashboard.plot import Figure, merge, nested
+from dashboard.plot import figure as plot_figure
 from dashboard.vocab import BALTIC_SEA_REGION
 
 HIDDEN_LENGTH = privacy.SMALL / 2
@@ -23,10 +24,11 @@ BAR_PX = 26
 
 def figure(
     traces: list[dict], title: str, height: int, lang: str, legend: bool = False, **layout: object
-) -> go.Figure:
+) -> Figure:
     """A figure in the page's look: title top left, legend under it, the language's separators.
 
-    Built from plain dicts in one go: plotly validates once, which keeps a click fast.
+    Plain dicts, never validated at run time, which keeps a click fast (tests/test_plot.py
+    validates them); layout keywords take plotly's underscore paths ("legend_traceorder").
     """
     top = 84 if legend else 56
     base = {
@@ -44,7 +46,7 @@ def figure(
     }
     base["title"]["pad"] = {"t": 12}
     base["title"]["font"] = {"size": 17}
-    return go.Figure(data=traces, layout={**base, **layout})
+    return plot_figure(traces, merge(base, nested(layout)))
 
 
 def _count_axis(title: str, largest: float) -> dict[str, object]:
@@ -82,7 +84,7 @@ def bars(
     empty: str,
     selected: tuple[str, ...] = (),
     names: tuple[str, str] = ("", ""),
-) -> go.Figure:
+) -> Figure:
     """Horizontal bars, largest on top; with n_compare, the compared event's bars beside them."""
     if frame.empty or int(frame["n"].sum()) + int(frame.get("n_compare", pd.Series()).sum()) == 0:
         return empty_figure(empty, title)
@@ -149,7 +151,7 @@ GEO = {
 MAP_HEIGHT = 560
 
 
-def europe_map(frame: pd.DataFrame, title: str, lang: str, empty: str) -> go.Figure:
+def europe_map(frame: pd.DataFrame, title: str, lang: str, empty: str) -> Figure:
     """Participants by country on a map of Europe centred on the Baltic Sea Region."""
     frame = frame[[alpha3(v) is not None for v in frame["value"]]] if not frame.empty else frame
     if frame.empty:
@@ -200,7 +202,7 @@ def _helix_compared(ordered: pd.DataFrame, lang: str, names: tuple[str, str]) ->
 
 def helix_figure(
     frame: pd.DataFrame, title: str, axis_title: str, lang: str, empty: str, names: tuple[str, str]
-) -> go.Figure:
+) -> Figure:
     """Organisation types as the triple helix: business, administration, science, clusters."""
     if frame.empty:
         return empty_figure(empty, title)
@@ -239,7 +241,7 @@ def _cells(frame: pd.DataFrame, countries: list[str], sectors: list[str], lang: 
     return z, text, hover
 
 
-def heatmap(frame: pd.DataFrame, title: str, lang: str, empty: str) -> go.Figure:
+def heatmap(frame: pd.DataFrame, title: str, lang: str, empty: str) -> Figure:
     """Countries by sectors, each cell's count written in it; a click filters on both.
 
     The axes hold the raw values (shown by their names): Dash leaves a heatmap's

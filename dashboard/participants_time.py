@@ -3,11 +3,11 @@
 from __future__ import annotations
 
 import pandas as pd
-import plotly.graph_objects as go
 
 from dashboard import i18n
 from dashboard.figures import MUTED, PALETTE, PRIMARY, count_axis, empty_figure
 from dashboard.participants_figures import figure
+from dashboard.plot import Figure
 
 
 def day_labels(days: list, lang: str) -> list[str]:
@@ -40,7 +40,7 @@ def checkins_by_day(
     empty: str,
     previous: pd.DataFrame | None = None,
     names: tuple[str, str] = ("", ""),
-) -> go.Figure:
+) -> Figure:
     """Participants checked in on each event day; the compared event's days beside them."""
     title = i18n.t("participants.chart.checkins_day", lang)
     frames = [current] if previous is None else [current, previous]
@@ -64,7 +64,7 @@ def checkins_by_day(
     )
 
 
-def arrivals_by_hour(arrivals: pd.DataFrame, days: list, lang: str, empty: str) -> go.Figure:
+def arrivals_by_hour(arrivals: pd.DataFrame, days: list, lang: str, empty: str) -> Figure:
     """First arrivals of each day by local hour, one colour per event day."""
     title = i18n.t("participants.chart.checkins_hour", lang)
     if arrivals.empty:

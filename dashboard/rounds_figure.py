@@ -2,12 +2,11 @@
 
 from __future__ import annotations
 
-import plotly.graph_objects as go
-
 from dashboard import i18n
 from dashboard.figures import PALETTE, _layout
 from dashboard.i18n import t
 from dashboard.meeting_rounds import STATES, Grid
+from dashboard.plot import Figure, Plot, trace
 
 COLOURS = {
     "free": "#eef0f2",
@@ -67,7 +66,7 @@ def _cells(board: Grid, lang: str, names: Names | None) -> tuple[list, list, lis
     return z, marks, hover
 
 
-def _legend(fig: go.Figure, lang: str) -> None:
+def _legend(fig: Plot, lang: str) -> None:
     for state in STATES:
         fig.add_scatter(
             x=[None],
@@ -78,7 +77,7 @@ def _legend(fig: go.Figure, lang: str) -> None:
         )
 
 
-def _frame_current(fig: go.Figure, board: Grid) -> None:
+def _frame_current(fig: Plot, board: Grid) -> None:
     if board.current is not None:
         fig.add_shape(
             type="rect",
@@ -91,7 +90,7 @@ def _frame_current(fig: go.Figure, board: Grid) -> None:
         )
 
 
-def _axes(fig: go.Figure, board: Grid) -> None:
+def _axes(fig: Plot, board: Grid) -> None:
     prefix, short = short_names(board.tables)
     fig.update_xaxes(
         side="top",
@@ -105,12 +104,13 @@ def _axes(fig: go.Figure, board: Grid) -> None:
     fig.update_layout(legend={"orientation": "h", "y": -0.05, "x": 0}, plot_bgcolor="white")
 
 
-def rounds_figure(board: Grid, lang: str, names: Names | None = None) -> go.Figure:
+def rounds_figure(board: Grid, lang: str, names: Names | None = None) -> Figure:
     """The grid of one day: every table in every round, the round running now framed."""
     z, marks, hover = _cells(board, lang, names)
     times = [slot.strftime("%H:%M") for slot in board.slots]
-    fig = go.Figure(
-        go.Heatmap(
+    fig = Plot(
+        trace(
+            "heatmap",
             z=z,
             x=list(board.tables),
             y=times,

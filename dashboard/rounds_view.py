@@ -10,13 +10,13 @@ import datetime as dt
 from dataclasses import dataclass
 
 import pandas as pd
-import plotly.graph_objects as go
 
 from dashboard import figures, i18n
 from dashboard import meeting_rounds as rounds
 from dashboard.event_data import Event
 from dashboard.i18n import t
 from dashboard.matchmaking import MatchmakingCubes
+from dashboard.plot import Figure
 from dashboard.rounds_figure import Names, rounds_figure
 from dashboard.service import DataService, DataUnavailable
 from data import matchmaking_queries as mq
@@ -26,7 +26,7 @@ from data import matchmaking_queries as mq
 class RoundsView:
     """The grid of the day, what it shows, and a line on the round that matters now."""
 
-    figure: go.Figure
+    figure: Figure
     summary: str
     note: str
 

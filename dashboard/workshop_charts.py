@@ -5,11 +5,10 @@ from __future__ import annotations
 from collections.abc import Callable
 from functools import partial
 
-import plotly.graph_objects as go
-
 from dashboard import i18n
 from dashboard.figures import PALETTE, _layout, _separators, empty_figure, plain_label
 from dashboard.i18n import t
+from dashboard.plot import Figure, Plot
 from dashboard.privacy import SUPPRESSED
 from dashboard.workshops import FILLING_FROM, LEVELS, Workshop
 
@@ -59,7 +58,7 @@ def _y(pairs: list[tuple[str, Workshop]], grouping: str, lang: str) -> list:
     return [[plain_label(group) for group, _ in pairs], titles]
 
 
-def _bars(fig: go.Figure, pairs: list, y: list, lang: str) -> None:
+def _bars(fig: Plot, pairs: list, y: list, lang: str) -> None:
     rows = [w for _, w in pairs]
     fig.add_bar(
         x=[w.figures.booked for w in rows],
@@ -85,7 +84,7 @@ def _bars(fig: go.Figure, pairs: list, y: list, lang: str) -> None:
     )
 
 
-def _matching(fig: go.Figure, rows: list[Workshop], y: list, lang: str, shown: Shown) -> None:
+def _matching(fig: Plot, rows: list[Workshop], y: list, lang: str, shown: Shown) -> None:
     texts = [shown(w.matching) for w in rows]
     fig.add_bar(
         x=[0 if text == SUPPRESSED else w.matching for w, text in zip(rows, texts, strict=True)],
@@ -100,7 +99,7 @@ def _matching(fig: go.Figure, rows: list[Workshop], y: list, lang: str, shown: S
     )
 
 
-def _capacity_and_labels(fig: go.Figure, rows: list[Workshop], y: list, lang: str) -> float:
+def _capacity_and_labels(fig: Plot, rows: list[Workshop], y: list, lang: str) -> float:
     seated = [(w, yy) for w, yy in zip(rows, _columns(y), strict=True) if w.figures.capacity > 0]
     fig.add_scatter(
         x=[w.figures.capacity for w, _ in seated],
@@ -143,7 +142,7 @@ def _rows_of(y: list, picked: list) -> list:
     return picked
 
 
-def _legend(fig: go.Figure, lang: str) -> None:
+def _legend(fig: Plot, lang: str) -> None:
     for level in LEVELS:
         fig.add_scatter(
             x=[None],
@@ -160,14 +159,14 @@ def fill_figure(
     lang: str,
     shown: Shown,
     filtered: bool,
-) -> go.Figure:
+) -> Figure:
     """One bar per workshop: booked (coloured by fill level), waitlist, the seats marked."""
     title = t("workshops.chart.fill", lang)
     if not pairs:
         return empty_figure(t("workshops.none", lang), title)
     y = _y(pairs, grouping, lang)
     rows = [w for _, w in pairs]
-    fig = go.Figure()
+    fig = Plot()
     _bars(fig, pairs, y, lang)
     if filtered:
         _matching(fig, rows, y, lang, shown)
@@ -183,6 +182,6 @@ def fill_figure(
         legend={"orientation": "h", "y": 1.0, "yanchor": "bottom", "x": 0},
         clickmode="event",
     )
-    fig = _layout(fig, title, max(300, 140 + 30 * len(rows)))
-    fig.update_layout(margin={"t": 90})
-    return fig
+    _layout(fig, title, max(300, 140 + 30 * len(rows)))
+    # After the house layout: room above the plot for the legend.
+    return fig.update_layout(margin={"t": 90}).figure()

@@ -13,14 +13,13 @@ from collections.abc import Callable
 from dataclasses import dataclass, replace
 from functools import partial
 
-import plotly.graph_objects as go
-
 from dashboard import definitions, figures, i18n, privacy, views
 from dashboard import workshops as ws
 from dashboard.event_data import EventCubes
 from dashboard.figures import Bar
 from dashboard.filters import Filters
 from dashboard.i18n import t
+from dashboard.plot import Figure
 from dashboard.service import DataService, DataUnavailable, Snapshot
 from dashboard.workshop_charts import fill_figure
 from data import workshop_queries as wq
@@ -42,7 +41,7 @@ class WorkshopsView:
     status: views.Status
     notice: str | None
     kpis: list[views.Kpi]
-    fill: go.Figure
+    fill: Figure
     problems: list[str]
 
 
@@ -163,7 +162,7 @@ def workshops_view(
 
 def bookers_figures(
     cubes: EventCubes, filters: Filters, workshop_id: int, lang: str, role: str | None
-) -> dict[str, go.Figure]:
+) -> dict[str, Figure]:
     """Who booked a workshop, by country, sector and organisation type, as the role may see."""
     result = {}
     for dimension in BOOKER_DIMENSIONS:
@@ -191,7 +190,7 @@ def bookers_figures(
     return result
 
 
-def bookers_placeholder(lang: str) -> dict[str, go.Figure]:
+def bookers_placeholder(lang: str) -> dict[str, Figure]:
     """The bookers' charts before a workshop is chosen: a hint where the bars will be."""
     hint = t("workshops.detail.hint", lang)
     return {

@@ -11,6 +11,7 @@ import io
 from pathlib import Path
 
 import pandas as pd
+import plotly.graph_objects as go
 import pytest
 import sqlalchemy as sa
 from openpyxl import load_workbook
@@ -265,9 +266,9 @@ def test_staff_hover_names_both_sides_of_each_meeting(mm_db, loaded):
         "First1 Last1 (Org DE) ↔ First2 Last2 (Org DK)",
         "First3 Last3 (Org SE) ↔ First2 Last2 (Org DK)",
     ]
-    figure = rounds_view.rounds_view(board, cubes.event, "en", now, names).figure
+    figure = go.Figure(rounds_view.rounds_view(board, cubes.event, "en", now, names).figure)
     assert "First1 Last1" in str(figure.data[0].hovertext)
-    anonymous = rounds_view.rounds_view(board, cubes.event, "en", now).figure
+    anonymous = go.Figure(rounds_view.rounds_view(board, cubes.event, "en", now).figure)
     assert "First1" not in str(anonymous.to_json())
 
 
@@ -305,11 +306,15 @@ def test_officials_see_no_small_cell_of_the_flow_matrix(mm_db):
     snapshot = service.snapshot(7)
     extra = view.extra_cubes(service, snapshot)
     state = st.ViewState(event=7)
-    official = view.matchmaking_view(snapshot, extra, state, "official").charts["flows_country"]
+    official = go.Figure(
+        view.matchmaking_view(snapshot, extra, state, "official").charts["flows_country"]
+    )
     texts = [cell for row in official.data[0].text for cell in row if cell]
     assert set(texts) == {"< 3"}  # every non-empty cell holds 1 or 2 meetings
     assert 2 not in {z for row in official.data[0].z for z in row}
-    staff = view.matchmaking_view(snapshot, extra, state, "staff").charts["flows_country"]
+    staff = go.Figure(
+        view.matchmaking_view(snapshot, extra, state, "staff").charts["flows_country"]
+    )
     assert staff.data[0].text[0][1] == "2"  # DE → SE
     assert (list(staff.data[0].y), list(staff.layout.yaxis.ticktext)) == (
         ["DE", "SE", "DK", "PL"],

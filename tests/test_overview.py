@@ -4,6 +4,8 @@ from __future__ import annotations
 
 import datetime as dt
 
+import plotly.graph_objects as go
+
 from dashboard.overview import overview
 from dashboard.service import Snapshot
 from dashboard.state import parse_query
@@ -36,7 +38,7 @@ def test_tiles_show_the_hand_computed_figures_with_definitions(small_cubes):
 def test_filters_that_match_nothing_show_zeros_dashes_and_empty_states(small_cubes):
     view = overview(Snapshot(small_cubes, "v1", NOW), parse_query("?event=2&country=NO"), NOW)
     assert _tiles(view)["active"] == "0" and _tiles(view)["acceptance"] == "–"
-    texts = [a.text for a in view.charts["country"].layout.annotations]
+    texts = [a.text for a in go.Figure(view.charts["country"]).layout.annotations]
     assert texts == ["No participants match these filters"]
 
 
@@ -45,4 +47,5 @@ def test_no_data_says_why_on_every_chart():
     view = overview(down, parse_query(""), NOW)
     assert view.kpis == [] and view.status.level == "down"
     for figure in view.charts.values():
-        assert "database file demo.sqlite is missing" in figure.layout.annotations[0].text
+        message = go.Figure(figure).layout.annotations[0].text
+        assert "database file demo.sqlite is missing" in message

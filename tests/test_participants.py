@@ -11,6 +11,7 @@ import datetime as dt
 import io
 from dataclasses import replace
 
+import plotly.graph_objects as go
 import pytest
 from openpyxl import load_workbook
 
@@ -170,13 +171,13 @@ def test_filters_matching_nothing_give_empty_states_and_zero(service):
     assert kpi_values(view)["outside"] == "–"
     empty = i18n.t("empty.participants", "en")
     for name in ("country", "sector", "helix", "heatmap", "drill"):
-        texts = [a.text for a in view.figures[name].layout.annotations]
+        texts = [a.text for a in go.Figure(view.figures[name]).layout.annotations]
         assert texts == [empty], name
 
 
 def test_heatmap_cells_for_officials_do_not_tell_one_from_two(service):
     view = build(service, st.parse_query("?event=2"), "official")
-    trace = view.figures["heatmap"].data[0]
+    trace = go.Figure(view.figures["heatmap"]).data[0]
     assert {t for row in trace.text for t in row if t} == {"< 3"}
     assert {z for row in trace.z for z in row if z is not None} == {1.5}
 

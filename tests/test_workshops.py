@@ -9,6 +9,7 @@ from __future__ import annotations
 import datetime as dt
 import io
 
+import plotly.graph_objects as go
 import pytest
 from openpyxl import load_workbook
 
@@ -113,7 +114,7 @@ def test_grouping_by_room_keeps_start_order_within_groups(cubes):
 
 def test_the_fill_chart_shows_overbooking_unclipped_and_no_seats(cubes):
     pairs = ws.grouped(ws.workshops(cubes, EVERYONE, DURING), "none", "en")
-    fig = view.fill_figure(pairs, "none", "en", str, filtered=False)
+    fig = go.Figure(view.fill_figure(pairs, "none", "en", str, filtered=False))
     labels = list(fig.data[3].text)
     assert labels[1] == "2 / 1 · +1 waiting · 1 over · 0% attended"
     assert labels[2] == "no seats · 1 booked"
@@ -123,12 +124,12 @@ def test_the_fill_chart_shows_overbooking_unclipped_and_no_seats(cubes):
 
 def test_who_booked_a_workshop(cubes):
     assert ws.bookers(cubes, EVERYONE, 5, "country").to_dict() == {"DE": 2, "DK": 1, "SE": 1}
-    official = view.bookers_figures(cubes, EVERYONE, 5, "en", "official")["country"]
+    official = go.Figure(view.bookers_figures(cubes, EVERYONE, 5, "en", "official")["country"])
     assert list(official.data[0].text) == ["< 3", "< 3", "< 3"]
     assert list(official.data[0].x) == [0, 0, 0]
     # Hidden counts stand in the order of their names, never of their sizes (top first).
     assert list(official.data[0].y)[::-1] == ["Denmark", "Germany", "Sweden"]
-    staff = view.bookers_figures(cubes, EVERYONE, 5, "en", "staff")["country"]
+    staff = go.Figure(view.bookers_figures(cubes, EVERYONE, 5, "en", "staff")["country"])
     assert list(staff.data[0].x) == [1, 1, 2]  # smallest at the bottom
 
 
@@ -168,7 +169,7 @@ def test_officials_read_filtered_small_counts_as_less_than_three(service):
     )
     tiles = {k.key: k.value for k in result.kpis}
     assert tiles["ws-matching"] == "4" and tiles["ws-booked"] == "12 / 18"
-    inner = next(trace for trace in result.fill.data if trace.name == "booked by the filtered")
+    inner = next(t for t in go.Figure(result.fill).data if t.name == "booked by the filtered")
     assert list(inner.hovertext) == ["< 3", "< 3", "0", "0", "< 3", "0"]
 
 
