@@ -1,4 +1,4 @@
-"""Odd databases: empty, only an event, many rows of one country; every page answers sensibly."""
+"""Odd databases: empty, only an event, a million rows of one country; every page is sensible."""
 
 from __future__ import annotations
 
@@ -28,7 +28,7 @@ EVENT = dict(
     city="Kiel",
     timezone="Europe/Berlin",
 )
-MANY = 20_000
+MANY = 1_000_000
 
 
 def _database(tmp_path: Path, kind: str) -> str:
@@ -49,24 +49,14 @@ def _many_of_one_country(conn: sa.Connection) -> None:
         schema.organisations.insert(),
         [dict(id=1, name="Alles GmbH", country_code="DE", sector="Digital", org_type="sme")],
     )
-    registered = dt.datetime(2026, 6, 1, 9, 0)
-    conn.execute(
-        schema.participants.insert(),
-        [
-            dict(
-                id=i,
-                event_id=1,
-                organisation_id=1,
-                first_name=f"F{i}",
-                last_name=f"L{i}",
-                email=f"p{i}@example.org",
-                country_code="DE",
-                status="confirmed",
-                registered_at=registered + dt.timedelta(minutes=i),
-                matchmaking_opt_in=True,
-            )
-            for i in range(1, MANY + 1)
-        ],
+    # Written by SQLite itself: a million rows from Python would take the test a minute.
+    conn.exec_driver_sql(
+        "WITH RECURSIVE n(i) AS (SELECT 1 UNION ALL SELECT i + 1 FROM n WHERE i < ?) "
+        "INSERT INTO participants (id, event_id, organisation_id, first_name, last_name, email,"
+        " country_code, status, registered_at, matchmaking_opt_in) "
+        "SELECT i, 1, 1, 'F' || i, 'L' || i, 'p' || i || '@example.org', 'DE', 'confirmed',"
+        " datetime('2026-06-01 09:00', '+' || (i / 60) || ' minutes'), 1 FROM n",
+        (MANY,),
     )
 
 
@@ -124,4 +114,5 @@ def test_every_page_and_the_api_answer_sensibly(tmp_path, settings_for, kind):
     expected = (MANY, 1) if kind == "many" else (0, 0)
     assert (people["active"], people["countries"]) == expected
     assert "Lonely Event 2026" in answered and "Data as of" in answered
-    assert ("20,000" in answered) == (kind == "many")
+    assert "Data unavailable" not in answered and "taking too long" not in answered
+    assert ("1,000,000" in answered) == (kind == "many")
