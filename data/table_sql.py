@@ -7,7 +7,7 @@ explicitly for conditions that hold on NULL.
 
 from __future__ import annotations
 
-from collections.abc import Iterable
+from collections.abc import Iterable, Sequence
 
 import sqlalchemy as sa
 from sqlalchemy.sql import ColumnElement
@@ -27,11 +27,12 @@ from data.table_model import (
 from data.table_sources import BUILDERS, Column, Fallback, Source
 
 
-def source(query: RowQuery) -> Source:
+def source(query: RowQuery, shown: Sequence | None = None) -> Source:
+    """The query's table as SQL (for the rows with the ids shown, when given)."""
     builder = BUILDERS.get(query.table)
     if builder is None:
         raise QueryError(f"unknown table {query.table!r}")
-    return builder(query.event_id)
+    return builder(query.event_id, shown)
 
 
 def column_of(source: Source, key: str) -> Column | Fallback:

@@ -87,7 +87,7 @@ def rows_by_id(conn: Connection, query: RowQuery, ids: Sequence) -> list[dict]:
     """The rows of the query's table with the ids given, in that order."""
     if not ids:
         return []
-    source = table_sql.source(query)
+    source = table_sql.source(query, ids)
     rows = conn.execute(_all_columns(source).where(source.id.in_(list(ids)))).mappings()
     by_id = {row["id"]: dict(row) for row in rows}
     return [by_id[i] for i in ids if i in by_id]
