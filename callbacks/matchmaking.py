@@ -86,7 +86,7 @@ def _rounds(service, snapshot, extra, state, role, now) -> tuple[list, dict]:
     if role == STAFF and board is not None and snapshot.version:
         names = staff_names(service, snapshot.version, event, board)
     view = rounds_view(board, event, state.lang, now, names)
-    data = [state.event, state.lang, snapshot.version, role]
+    data = [state.event, state.lang, service.settled(snapshot.version), role]
     return [view.figure, view.summary, view.note], redraw_key(board, event, data, now)
 
 
@@ -121,7 +121,7 @@ def register(app: Dash, service: DataService, guard: Guard) -> None:
             page = _page(matchmaking_view(snapshot, extra, state, role), state.lang, role)
             page_key = {
                 "query": query,
-                "version": snapshot.version,
+                "version": service.settled(snapshot.version),
                 "role": role,
                 "stale": snapshot.stale,
             }

@@ -47,7 +47,7 @@ def register(app: Dash, service: DataService, guard: Guard) -> None:
             kpi_tiles(view.kpis, PAGE, state.lang),
             *figures,
             breadcrumb(PAGE, view.crumbs, state.lang, view.drill_hint),
-            {**key, "version": view.version, "stale": view.stale},
+            {**key, "version": service.settled(view.version), "stale": view.stale},
         )
 
     @callback(

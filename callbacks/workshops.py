@@ -75,7 +75,7 @@ def register(app: Dash, service: DataService, guard: Guard) -> None:
             kpi_tiles(view.kpis, PAGE, state.lang),
             view.fill,
             problems,
-            {**key, "version": snapshot.version},
+            {**key, "version": service.settled(snapshot.version)},
         )
 
     @secure_callback(

@@ -1,4 +1,11 @@
-"""The data service: one computation per data change, shared; the last good figures kept."""
+"""The data service: one computation per data change, shared; the last good figures kept.
+
+After a change, a request waits for the new figures a short while only (the service's
+recompute wait); a computation that takes longer (a big event) goes on in the
+background while requests get the figures of the version before, so that a click or a
+wall's refresh never waits for the database's aggregation. Without a wait (None, the
+default outside the app), every request waits for its version's figures.
+"""
 
 from __future__ import annotations
 
@@ -8,6 +15,8 @@ import logging
 import threading
 import time
 from collections.abc import Callable
+from concurrent.futures import Future, ThreadPoolExecutor
+from concurrent.futures import TimeoutError as WaitedEnough
 from dataclasses import dataclass
 from typing import TypeVar
 
@@ -22,6 +31,7 @@ from data.version import DataUnavailable, data_version
 
 log = logging.getLogger(__name__)
 T = TypeVar("T")
+Moment = dt.datetime
 
 CACHE_TTL_S = 6 * 3600
 TIMEOUT_WORDS = ("statement timeout", "max_statement_time", "interrupted", "canceling statement")
@@ -62,9 +72,17 @@ def describe(exc: Exception) -> DataUnavailable:
 class DataService:
     """Reads aggregates through the cache, keyed by the data version."""
 
-    def __init__(self, engine: sa.Engine, cache: Cache) -> None:
+    def __init__(
+        self, engine: sa.Engine, cache: Cache, recompute_wait_s: float | None = None
+    ) -> None:
         self.engine = engine
         self.cache = cache
+        self._wait_s = recompute_wait_s
+        self._pool = ThreadPoolExecutor(2, "recompute") if recompute_wait_s is not None else None
+        self._running: dict[str, Future] = {}
+        # name -> (version, value, read at): what a request gets while its version computes
+        self._latest: dict[str, tuple[str, object, dt.datetime]] = {}
+        self._request = threading.local()
         self._db_key = hashlib.sha256(engine.url.render_as_string().encode()).hexdigest()[:12]
         self._locks: dict[str, threading.Lock] = {}
         self._locks_guard = threading.Lock()
@@ -101,11 +119,70 @@ class DataService:
             return self._locks.setdefault(key, threading.Lock())
 
     def cached(self, name: str, version: str, compute: Callable[[sa.Connection], T]) -> T:
-        """Return the value for (name, version), computing it once for all workers."""
-        key = f"{self._db_key}:{version}:{name}"
-        value = self.cache.get(key)
+        """Return the value for (name, version), computing it once for all workers.
+
+        While a computation runs past the recompute wait, the value of the version
+        before is returned instead, and the request is marked behind (see `behind`).
+        """
+        return self._cached(name, version, compute)[0]
+
+    def _cached(self, name: str, version: str, compute: Callable) -> tuple[T, str, Moment]:
+        """The value, the version it belongs to and when it was known to be current."""
+        now = dt.datetime.now(dt.UTC)
+        value = self.cache.get(self._key(name, version))
         if value is not None:
-            return value
+            self._latest[name] = (version, value, now)
+            return value, version, now
+        previous = self._latest.get(name)
+        if self._pool is None or previous is None:
+            return self._compute(name, version, compute, now), version, now
+        running = self._start(name, version, compute)
+        try:
+            return running.result(timeout=self._wait_s), version, now
+        except WaitedEnough:
+            self._request.behind = True
+            return previous[1], previous[0], previous[2]
+
+    def _key(self, name: str, version: str) -> str:
+        return f"{self._db_key}:{version}:{name}"
+
+    def _start(self, name: str, version: str, compute: Callable) -> Future:
+        """The computation of (name, version) in the background, started once."""
+        key = self._key(name, version)
+        with self._locks_guard:
+            running = self._running.get(key)
+            if running is None:
+                now = dt.datetime.now(dt.UTC)
+                running = self._pool.submit(self._compute, name, version, compute, now)
+                self._running[key] = running
+                running.add_done_callback(lambda _: self._running.pop(key, None))
+            return running
+
+    def behind(self) -> bool:
+        """Whether this request got any value of an older version than it asked for."""
+        return getattr(self._request, "behind", False)
+
+    def settled(self, version: str | None) -> str | None:
+        """The version to remember a drawing by: marked when it showed older values.
+
+        A drawing remembered by the current version is not redrawn until the data
+        changes again; one that showed older values must be, once they are computed.
+        """
+        return f"behind {version}" if self.behind() else version
+
+    def _compute(
+        self, name: str, version: str, compute: Callable[[sa.Connection], T], read_at: Moment
+    ) -> T:
+        """Compute (name, version) once across threads and workers; remember it as the latest."""
+        value = self._compute_once(self._key(name, version), name, compute)
+        latest = self._latest.get(name)
+        self._latest[name] = (version, value, read_at)
+        if latest is not None and latest[0] != version:
+            # Only the newest version is asked for again: the one before need not be kept.
+            self.cache.delete(self._key(name, latest[0]))
+        return value
+
+    def _compute_once(self, key: str, name: str, compute: Callable[[sa.Connection], T]) -> T:
         with self._lock(key):
             value = self.cache.get(key)
             if value is None:
@@ -141,11 +218,13 @@ class DataService:
 
     def event_cubes(self, event_id: int, version: str | None = None) -> EventCubes | None:
         """The read aggregates of one event, or None for an unknown event."""
-        version = version or self.version()
+        return self._event_cubes(event_id, version or self.version())[0]
+
+    def _event_cubes(self, event_id: int, version: str) -> tuple[EventCubes | None, str, Moment]:
         event = next((e for e in self.events(version) if e.id == event_id), None)
         if event is None:
-            return None
-        return self.cached(f"event:{event_id}", version, lambda conn: load_event(conn, event))
+            return None, version, dt.datetime.now(dt.UTC)
+        return self._cached(f"event:{event_id}", version, lambda conn: load_event(conn, event))
 
     def snapshot(self, event_id: int | None) -> Snapshot:
         """The event's figures now, or the last good ones with the reason they are stale.
@@ -154,9 +233,13 @@ class DataService:
         figures, and says why only if the database could not be read.
         """
         now = dt.datetime.now(dt.UTC)
+        self._request.behind = False
         try:
             version = self.version()
-            cubes = self.event_cubes(event_id, version) if event_id is not None else None
+            if event_id is not None:
+                cubes, version, now = self._event_cubes(event_id, version)
+            else:
+                cubes = None
         except DataUnavailable as exc:
             log.warning("data unavailable: %s", exc)
             self._stale_since = self._stale_since or now

@@ -22,6 +22,7 @@ class Settings:
     port: int = 8050
     refresh_seconds: int = 5
     statement_timeout_s: float = 10.0
+    recompute_wait_ms: int = 500
     default_language: str = "en"
     demo: bool = False
     debug: bool = False
@@ -75,6 +76,7 @@ def from_env(env: Mapping[str, str] | None = None) -> Settings:
         port=_int(env, "PORT", 8050, 1, 65535),
         refresh_seconds=_int(env, "REFRESH_SECONDS", 5, 1, 3600),
         statement_timeout_s=float(_int(env, "STATEMENT_TIMEOUT_SECONDS", 10, 1, 600)),
+        recompute_wait_ms=_int(env, "RECOMPUTE_WAIT_MS", 500, 0, 600_000),
         default_language=language,
         demo=demo,
         debug=debug,

@@ -239,4 +239,6 @@ def refresh(
     }
     if rendered and all(rendered.get(name) == value for name, value in key.items()):
         return Refresh(rendered, None, None)
-    return Refresh(key, None, build_view(service, snapshot, Moment(now, config.lang, screen)))
+    view = build_view(service, snapshot, Moment(now, config.lang, screen))
+    key["basis"]["version"] = service.settled(snapshot.version)
+    return Refresh(key, None, view)

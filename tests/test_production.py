@@ -79,6 +79,8 @@ class Gunicorn:
             "REDIS_URL": REDIS_URL,
             "DASHBOARD_USERS_FILE": str(users),
             "STATEMENT_TIMEOUT_SECONDS": "30",
+            # Requests wait for their computation: the kill must catch one mid-request.
+            "RECOMPUTE_WAIT_MS": "60000",
         }
         env.pop("DASHBOARD_DEMO", None)
         command = [

@@ -4,6 +4,8 @@ from __future__ import annotations
 
 import logging
 import shutil
+import threading
+import time
 
 import pytest
 import sqlalchemy as sa
@@ -154,3 +156,49 @@ def test_threads_waiting_for_a_frame_being_computed_get_it(small_db):
         thread.join()
     assert errors == [] and len(results) == 4
     assert all(frame["n"].tolist() == [1, 2] for frame in results)
+
+
+def _active(snapshot: Snapshot) -> int:
+    people = snapshot.cubes.people
+    return int(people.loc[people["status"].isin(["registered", "confirmed"]), "n"].sum())
+
+
+def test_a_long_recomputation_runs_behind_the_figures_before(small_db, monkeypatch):
+    import dashboard.service as service_module
+
+    service = DataService(make_engine(small_db), MemoryCache(), recompute_wait_s=0.05)
+    before = service.snapshot(2)
+    assert not service.behind() and service.settled(before.version) == before.version
+    real_load, release = service_module.load_event, threading.Event()
+
+    def slow_load(conn, event):
+        release.wait(10)  # the database's aggregation of a big event
+        return real_load(conn, event)
+
+    monkeypatch.setattr(service_module, "load_event", slow_load)
+    with writable_engine(small_db).begin() as conn:
+        conn.execute(sa.text("UPDATE participants SET status = 'cancelled' WHERE id = 1"))
+    started = time.perf_counter()
+    during = service.snapshot(2)
+    assert time.perf_counter() - started < 2  # not the ten seconds the computation may take
+    # The figures before, said to be of the version before and read when that was read.
+    assert during.cubes is before.cubes and during.version == before.version
+    assert during.checked_at == before.checked_at and not during.stale
+    assert service.behind() and service.settled("v") == "behind v"
+    assert service.snapshot(2).cubes is before.cubes  # one computation, still running
+    release.set()
+    deadline = time.monotonic() + 10
+    while service.snapshot(2).version == before.version and time.monotonic() < deadline:
+        time.sleep(0.05)
+    after = service.snapshot(2)
+    assert after.version != before.version and not service.behind()
+    assert _active(after) == _active(before) - 1
+
+
+def test_without_a_recompute_wait_every_request_waits_for_its_version(small_db):
+    service = _service(small_db)
+    before = service.snapshot(2)
+    with writable_engine(small_db).begin() as conn:
+        conn.execute(sa.text("UPDATE participants SET status = 'cancelled' WHERE id = 1"))
+    after = service.snapshot(2)
+    assert after.version != before.version and _active(after) == _active(before) - 1

@@ -18,6 +18,7 @@ def test_defaults_in_demo_mode():
     settings = from_env({"DASHBOARD_DEMO": "1"})
     assert settings.database_url == "sqlite:///demo.sqlite"
     assert (settings.port, settings.refresh_seconds, settings.redis_url) == (8050, 5, None)
+    assert settings.recompute_wait_ms == 500
 
 
 def test_values_are_read():
@@ -29,9 +30,11 @@ def test_values_are_read():
             "REDIS_URL": "redis://r:6379/0",
             "REFRESH_SECONDS": "10",
             "DASHBOARD_LANGUAGE": "de",
+            "RECOMPUTE_WAIT_MS": "250",
         }
     )
     assert settings.database_url == "postgresql://db/x"
+    assert settings.recompute_wait_ms == 250
     assert (settings.port, settings.refresh_seconds, settings.default_language) == (9000, 10, "de")
     assert settings.redis_url == "redis://r:6379/0"
 
