@@ -1,11 +1,11 @@
 """A cheap probe that tells whether the registration database changed since the last look.
 
 Each engine has its own O(1) probe: SQLite the file's size and time stamps (its WAL
-file included), PostgreSQL the WAL position, MariaDB/MySQL InnoDB's log sequence
-number. Elsewhere, or if a probe is refused, the portable fallback counts rows and
-takes the highest id of each table (which misses in-place updates, so it is the last
-resort). A token that changed means "maybe changed"; a token that stayed the same
-means "unchanged".
+file included), PostgreSQL the current transaction snapshot (a replica: its replay
+position), MariaDB/MySQL InnoDB's log sequence number. Elsewhere, or if a probe is
+refused, the portable fallback counts rows and takes the highest id of each table
+(which misses in-place updates, so it is the last resort). A token that changed means
+"maybe changed"; a token that stayed the same means "unchanged".
 """
 
 from __future__ import annotations
@@ -43,9 +43,13 @@ def _sqlite_token(engine: sa.Engine) -> str:
 
 
 _PROBES = {
+    # Not the WAL position: reading rows a writer just changed moves it too (page
+    # pruning and hint bits are logged), so each recomputation would change the version
+    # it was for. The snapshot (oldest running, next and in-progress transaction ids)
+    # changes when a writing transaction starts or ends, and never with reads.
     "postgresql": (
-        "SELECT CASE WHEN pg_is_in_recovery() THEN pg_last_wal_replay_lsn()"
-        " ELSE pg_current_wal_insert_lsn() END::text"
+        "SELECT CASE WHEN pg_is_in_recovery() THEN pg_last_wal_replay_lsn()::text"
+        " ELSE txid_current_snapshot()::text END"
     ),
     "mysql": "SHOW GLOBAL STATUS LIKE 'Innodb_lsn_current'",
 }
