@@ -199,11 +199,13 @@ def _pid_serving(server: Gunicorn, client_port: int) -> int | None:
 
 def test_a_worker_killed_mid_request_and_the_next_request_succeeds(served):
     server, engine, _ = served
-    # A writer holds participants locked: the next computation waits inside a worker.
+    # A change, then a writer holding participants locked: the computation of the new
+    # version waits inside a worker.
+    with engine.begin() as conn:
+        conn.execute(sa.text("UPDATE participants SET job_title = 'CEO' WHERE id = 2"))
     blocker = engine.connect()
     transaction = blocker.begin()
     blocker.execute(sa.text("LOCK TABLE participants IN ACCESS EXCLUSIVE MODE"))
-    blocker.execute(sa.text("UPDATE participants SET job_title = 'CEO' WHERE id = 2"))
     slow = http.client.HTTPConnection("127.0.0.1", server.port, timeout=30)
     outcome: list[object] = []
 
