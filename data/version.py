@@ -45,8 +45,8 @@ def _sqlite_token(engine: sa.Engine) -> str:
 _PROBES = {
     # Not the WAL position: reading rows a writer just changed moves it too (page
     # pruning and hint bits are logged), so each recomputation would change the version
-    # it was for. The snapshot (oldest running, next and in-progress transaction ids)
-    # changes when a writing transaction starts or ends, and never with reads.
+    # it was for. The snapshot's bounds move when a writing transaction ends
+    # (committed, its rows become visible), and never with reads.
     "postgresql": (
         "SELECT CASE WHEN pg_is_in_recovery() THEN pg_last_wal_replay_lsn()::text"
         " ELSE txid_current_snapshot()::text END"
