@@ -40,7 +40,9 @@ DISTINCT = {
 def _filtered(query: RowQuery) -> tuple[Source, list[ColumnElement]]:
     source = table_sql.source(query)
     where = [table_sql.condition(source, item) for item in query.where]
-    if source.event is not None:
+    if where and source.event_within is not None:
+        where.append(source.event_within(list(where)))
+    elif source.event is not None:
         where.append(source.event)
     return source, where
 

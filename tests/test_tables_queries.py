@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+import dataclasses
+
 import pytest
 
 from dashboard import table_quality
@@ -10,6 +12,7 @@ from dashboard.cache import MemoryCache
 from dashboard.service import DataService
 from dashboard.state import parse_query
 from dashboard.table_service import TableRequest, TableService
+from data import table_sources
 from data.engine import make_engine, writable_engine
 from tests import small_event
 
@@ -178,6 +181,24 @@ def test_later_blocks_continue_the_first_in_the_same_order(tables):
     blocks = [tables.rows(prepared, start, start + 3) for start in (0, 3, 6, 9)]
     assert [row["id"] for block in blocks for row in block] == [4, 7, 5, 2, 6, 1, 8, 9, 3, 11]
     assert tables.rows(prepared, 12, 15) == []
+
+
+@pytest.mark.parametrize(
+    "query",
+    ["?event=2&country=DK", "?event=2&sector=Digital", "?event=1&country=DE", "?country=DE"],
+)
+def test_organisations_narrowed_to_the_event_are_the_same_rows(tables, monkeypatch, query):
+    contains_a = {"filterType": "text", "type": "contains", "filter": "a"}
+    asked = {"sort_model": _sort("name"), "filter_model": {"name": contains_a}}
+    narrowed = _rows(tables, "organisations", query, **asked)
+    original = table_sources.BUILDERS["organisations"]
+
+    def without_narrowing(event_id, shown=None):
+        return dataclasses.replace(original(event_id, shown), event_within=None)
+
+    monkeypatch.setitem(table_sources.BUILDERS, "organisations", without_narrowing)
+    assert _rows(tables, "organisations", query, **asked) == narrowed
+    assert narrowed[1][0] > 0 or query == "?event=1&country=DE"
 
 
 @pytest.fixture(params=["postgres_url", "mariadb_url"])
