@@ -5,7 +5,7 @@ DEMO_DB ?= demo.sqlite
 DATABASE_URL ?= sqlite:///$(DEMO_DB)
 export DATABASE_URL
 
-.PHONY: run test lint demo demo-live serve bench clean
+.PHONY: run test lint demo demo-live serve bench load clean
 
 $(BIN)/activate: requirements.txt requirements-dev.txt
 	$(PY) -m venv $(VENV)
@@ -28,6 +28,10 @@ demo-live: $(BIN)/activate $(DEMO_DB)
 
 bench: $(BIN)/activate
 	$(BIN)/python -m bench
+
+# The event's load for 5 minutes against gunicorn (2 x 4) on 100,000 participants.
+load: $(BIN)/activate
+	$(BIN)/python -m bench.load
 
 serve: $(BIN)/activate
 	$(BIN)/gunicorn --config gunicorn.conf.py "app:server"

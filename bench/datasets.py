@@ -15,6 +15,7 @@ log = logging.getLogger(__name__)
 DATA_DIR = Path("bench-data")
 POSTGRES_BASE = "postgresql://127.0.0.1:5432/test"
 SEED = 2026
+REDIS_URL = "redis://127.0.0.1:6379/14"  # not the tests' database (15), which they flush
 
 
 def _holds(url: str, participants: int) -> bool:
@@ -28,6 +29,17 @@ def _holds(url: str, participants: int) -> bool:
     except sa.exc.SQLAlchemyError:
         return False
     return count >= participants
+
+
+def participants_in(url: str, event: int) -> int:
+    """How many participants an event has."""
+    engine = writable_engine(url)
+    with engine.connect() as conn:
+        count = conn.execute(
+            sa.text("SELECT count(*) FROM participants WHERE event_id = :e"), {"e": event}
+        ).scalar_one()
+    engine.dispose()
+    return int(count)
 
 
 def ensure(url: str, participants: int) -> str:
@@ -65,3 +77,17 @@ def postgres_url(participants: int) -> str | None:
         admin.dispose()
     url = writable_engine(POSTGRES_BASE).url.set(database=name).render_as_string(False)
     return ensure(url, participants)
+
+
+def reachable_redis(url: str | None) -> str | None:
+    """The Redis URL when a server answers there, else None (the in-process cache)."""
+    if not url:
+        return None
+    import redis
+
+    try:
+        redis.Redis.from_url(url, socket_connect_timeout=1).ping()
+    except redis.exceptions.RedisError as exc:
+        log.warning("Redis not reachable at %s (%s): in-process cache", url, exc)
+        return None
+    return url

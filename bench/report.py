@@ -12,7 +12,9 @@ TARGETS = (
     ("click_p95_ms", "click.p95_ms", "<", 50.0, "filter click p95 < 50 ms"),
     ("refresh_ms", "unchanged.median_ms", "<", 5.0, "unchanged refresh < 5 ms"),
     ("ours_per_floor", "ours_per_floor", "<=", 1.5, "after a change <= 1.5 x floor"),
-    ("naive_per_ours", "naive_per_ours", ">=", 20.0, "naive / ours >= 20"),
+    # What a naive app pays at every callback against what ours pays for the same
+    # interaction: a filter click (the wall: its refresh), data unchanged.
+    ("naive_per_ours", "naive_per_ours", ">=", 20.0, "naive / ours per interaction >= 20"),
     ("response_kb", "max_response_kb", "<=", 200.0, "responses <= 200 kB"),
 )
 REST_LIMIT_MB = 300.0
@@ -23,6 +25,7 @@ COLUMNS = (
     ("ours/floor", "ours_per_floor", 10),
     ("naive", "naive", 15),
     ("naive/ours", "naive_per_ours", 10),
+    ("naive/change", "naive_per_changed", 12),
     ("unchanged", "unchanged", 15),
     ("click", "click", 15),
     ("max kB", "max_response_kb", 8),

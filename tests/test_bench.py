@@ -24,3 +24,18 @@ def test_bench_measures_every_view(small_db, tmp_path, monkeypatch):
         assert all(size > 0 for size in row["responses_bytes"].values()), view
         assert set(row["targets"]) == {target[0] for target in report.TARGETS}
     assert "overview" in report.table({"runs": [written]})
+
+
+def test_load_runs_every_kind_of_user_without_errors(small_db, monkeypatch):
+    from bench import load
+
+    monkeypatch.setattr(load, "THINK_S", (0.1, 0.3))
+    counts = {"wall": 2, "official": 2, "staff": 1}
+    tally, rss, warm_s, computed = load.run(small_db, None, 4.0, counts, change_s=0)
+    summary = tally.summary()
+    assert summary["wall refresh"]["count"] >= 2
+    assert sum(row["count"] for kind, row in summary.items() if kind.startswith("click")) >= 4
+    assert summary["table block"]["count"] >= 1
+    assert tally.errors == {}
+    assert len(rss) == 2 and all(mb > 0 for mb in rss) and warm_s > 0
+    assert computed["event"]["count"] >= 1  # read from the workers' log
