@@ -3,8 +3,10 @@
 After a change, a request waits for the new figures a short while only (the service's
 recompute wait); a computation that takes longer (a big event) goes on in the
 background while requests get the figures of the version before, so that a click or a
-wall's refresh never waits for the database's aggregation. Without a wait (None, the
-default outside the app), every request waits for its version's figures.
+wall's refresh never waits for the database's aggregation. A computation that took
+long is not started again for as long as it took, so that a stream of changes cannot
+keep the machine busy with recomputing. Without a wait (None, the default outside the
+app), every request waits for its version's figures.
 """
 
 from __future__ import annotations
@@ -34,6 +36,7 @@ T = TypeVar("T")
 Moment = dt.datetime
 
 CACHE_TTL_S = 6 * 3600
+REST_FROM_S = 1.0  # computations shorter than this are never held back
 TIMEOUT_WORDS = ("statement timeout", "max_statement_time", "interrupted", "canceling statement")
 
 
@@ -136,6 +139,9 @@ class DataService:
         previous = self._latest.get(name)
         if self._pool is None or previous is None:
             return self._compute(name, version, compute, now), version, now
+        if self.cache.get(self._rest_key(name)) is not None:
+            self._request.behind = True  # the figures before, until the rest is over
+            return previous[1], previous[0], previous[2]
         running = self._start(name, version, compute)
         try:
             return running.result(timeout=self._wait_s), version, now
@@ -145,6 +151,9 @@ class DataService:
 
     def _key(self, name: str, version: str) -> str:
         return f"{self._db_key}:{version}:{name}"
+
+    def _rest_key(self, name: str) -> str:
+        return f"{self._db_key}:rest:{name}"
 
     def _start(self, name: str, version: str, compute: Callable) -> Future:
         """The computation of (name, version) in the background, started once."""
@@ -174,7 +183,14 @@ class DataService:
         self, name: str, version: str, compute: Callable[[sa.Connection], T], read_at: Moment
     ) -> T:
         """Compute (name, version) once across threads and workers; remember it as the latest."""
+        started = time.perf_counter()
         value = self._compute_once(self._key(name, version), name, compute)
+        took_s = time.perf_counter() - started
+        if self._pool is not None and took_s >= REST_FROM_S:
+            # A long computation is not started again, by any worker, for as long as it
+            # took: changes every few seconds then cost half the database's time and a
+            # core at most, and clicks keep the rest. Figures lag by up to twice that.
+            self.cache.set(self._rest_key(name), True, max(1, round(took_s)))
         latest = self._latest.get(name)
         self._latest[name] = (version, value, read_at)
         if latest is not None and latest[0] != version:
