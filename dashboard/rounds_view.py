@@ -7,7 +7,7 @@ are read only for staff (the callback checks the role on the server).
 from __future__ import annotations
 
 import datetime as dt
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 
 import pandas as pd
 
@@ -20,6 +20,10 @@ from dashboard.plot import Figure
 from dashboard.rounds_figure import Names, rounds_figure
 from dashboard.service import DataService, DataUnavailable
 from data import matchmaking_queries as mq
+
+# More columns than this are unreadable, and each costs every round's cell in the
+# response: a big event's thousands of tables made it 7 MB.
+MAX_TABLES = 40
 
 
 @dataclass(frozen=True)
@@ -137,8 +141,18 @@ def rounds_view(
     if board is None or event is None:
         message = t("matchmaking.rounds.none", lang)
         return RoundsView(figures.empty_figure(message, height=240), "", message)
-    return RoundsView(
-        rounds_figure(board, lang, names),
-        summary_line(board, now, lang),
-        _note(board, event, now, lang),
-    )
+    note = _note(board, event, now, lang)
+    if len(board.tables) > MAX_TABLES:
+        shown, n = i18n.fmt_int(MAX_TABLES, lang), i18n.fmt_int(len(board.tables), lang)
+        note += " " + t("matchmaking.rounds.first_tables", lang, shown=shown, n=n)
+    drawn = first_tables(board, MAX_TABLES)
+    return RoundsView(rounds_figure(drawn, lang, names), summary_line(board, now, lang), note)
+
+
+def first_tables(board: rounds.Grid, limit: int) -> rounds.Grid:
+    """The grid of the first `limit` tables only (a big event has thousands)."""
+    if len(board.tables) <= limit:
+        return board
+    tables = board.tables[:limit]
+    cells = board.cells[board.cells["table"].isin(tables)].reset_index(drop=True)
+    return replace(board, tables=tables, cells=cells)

@@ -230,6 +230,22 @@ def test_the_grid_is_redrawn_only_when_a_round_begins_or_ends(loaded):
     assert not rounds_view.still_right(drawn, ["new data"], now)
 
 
+def test_a_grid_of_many_tables_draws_the_first_and_counts_them_all(loaded, monkeypatch):
+    cubes, extra = loaded
+    now = dt.datetime(2026, 5, 5, 8, 40, tzinfo=UTC)
+    board = rounds.grid(extra.slots, cubes.event, now)
+    monkeypatch.setattr(rounds_view, "MAX_TABLES", 1)
+    view = rounds_view.rounds_view(board, cubes.event, "en", now)
+    figure = go.Figure(view.figure)
+    assert list(figure.data[0].x) == ["Table 1"]
+    assert [row for row in figure.data[0].text] == [["‼"], ["•"], [""]]
+    assert "first 1 of 3 tables" in view.note
+    assert view.summary == "Round of 10:30, running now: 2 scheduled · 1 free"
+    monkeypatch.setattr(rounds_view, "MAX_TABLES", 3)
+    full = rounds_view.rounds_view(board, cubes.event, "en", now)
+    assert len(go.Figure(full.figure).data[0].x) == 3 and "first" not in full.note
+
+
 def _cells(board):
     for row in board.cells.itertuples(index=False):
         yield dt.datetime.fromtimestamp(row.slot, board.slots[0].tzinfo), row.table, row.state

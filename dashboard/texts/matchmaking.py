@@ -191,6 +191,10 @@ TEXTS: dict[str, tuple[str, str]] = {
         "No accepted meeting has a time yet.",
         "Noch kein angenommenes Gespräch hat eine Uhrzeit.",
     ),
+    "matchmaking.rounds.first_tables": (
+        "The grid shows the first {shown} of {n} tables; the line above counts them all.",
+        "Das Raster zeigt die ersten {shown} von {n} Tischen; die Zeile darüber zählt alle.",
+    ),
     "matchmaking.rounds.without_table": (
         "Meetings of this day with a time but no table (not in the grid): {n}.",
         "Gespräche dieses Tages mit Uhrzeit, aber ohne Tisch (nicht im Raster): {n}.",
