@@ -123,7 +123,8 @@ def cross_tab(scope: Scope) -> pd.DataFrame:
     """Active participants by country and sector: country, sector, n, n_hidden, n_text."""
     people = metrics.active_people(scope.cubes, scope.filters)
     grouped = people.groupby(["country", "sector"])["n"].sum().reset_index()
-    grouped = grouped[grouped["n"] > 0].astype({"n": int})
+    # The page's tables hold plain text, as the breakdowns do; categories stay in the cubes.
+    grouped = grouped[grouped["n"] > 0].astype({"n": int, "country": str, "sector": str})
     return privacy.mark(grouped, scope.role, scope.attributes("country", "sector"), "n", scope.lang)
 
 

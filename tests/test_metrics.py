@@ -169,3 +169,30 @@ def test_weighted_median_leaves_out_times_that_cannot_be_read():
     values = pd.Series([float("nan"), 2.0, 4.0])
     assert metrics.weighted_median(values, pd.Series([5, 1, 1])) == 3.0
     assert metrics.weighted_median(pd.Series([float("nan")]), pd.Series([3])) is None
+
+
+def test_a_cube_is_kept_at_the_level_the_figures_read():
+    from dashboard.event_data import collapsed
+
+    read = pd.DataFrame(
+        {
+            "req_p_country": ["dk", "Denmark", "DE"],
+            "req_country": ["DK", "DK", "DE"],
+            "rec_o_country": ["se", "SE", "dk"],
+            "rec_country": ["SE", "SE", "DK"],
+            "rec_org_missing": [0, 0, 0],
+            "status": ["accepted", "accepted", "declined"],
+            "n": [2, 3, 4],
+        }
+    )
+    cube = collapsed(read)
+    # raw spellings that read alike are one row; the raw columns are gone
+    assert cube.to_dict("list") == {
+        "req_country": ["DK", "DE"],
+        "rec_country": ["SE", "DK"],
+        "status": ["accepted", "declined"],
+        "n": [5, 4],
+    }
+    assert all(isinstance(cube[c].dtype, pd.CategoricalDtype) for c in cube.columns[:-1])
+    # both sides share their categories, so that they can be compared (cross-border)
+    assert (cube["req_country"] != cube["rec_country"]).tolist() == [True, True]
