@@ -1,8 +1,8 @@
 """`python -m bench.load`: the event's load against gunicorn, on loopback, for a few minutes.
 
 50 wall screens refresh every 5 s, 20 officials click filters on the statistics pages
-(a new view every 2 to 8 s), 5 staff scroll the People table a block at a time and
-download a filtered CSV now and then. The server is gunicorn with 2 workers x 4 threads,
+(a new view every 2 to 8 s), 5 staff scroll the People table a block at a time (one
+every 1 to 4 s) and download a filtered CSV now and then. The server is gunicorn with 2 workers x 4 threads,
 Redis as the shared cache when reachable, on the 100,000-participant demo (PostgreSQL
 when reachable, else SQLite), while the simulator writes a change every few seconds as
 the registration desk would. Latencies are measured by the clients, so they include
@@ -45,6 +45,7 @@ PAGES = ("overview", "participants", "matchmaking", "workshops")
 DEGRADED = (b"Data unavailable", b"taking too long", b"Traceback")
 SORTS = ("last_name", "country", "organisation", "registered_at")
 THINK_S = (2.0, 8.0)  # how long an official looks at a view before the next click
+SCROLL_S = (1.0, 4.0)  # how long staff read a block of rows before the next
 COMPUTED = re.compile(r"computed (\S+) in (\d+) ms")
 
 
@@ -126,7 +127,7 @@ def staff(site: Site, tally: Tally, stop: threading.Event, event: int) -> None:
     client = site.clients["main"]
     rows = Timed(site, tally, "table block")
     download = Timed(site, tally, "csv download")
-    while not stop.wait(random.uniform(0.5, 2.0)):
+    while not stop.wait(random.uniform(*SCROLL_S)):
         country = random.choice(BALTIC_SEA_REGION)
         values = site._seed("tables", country)
         start = random.randrange(0, 20) * 100

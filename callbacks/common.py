@@ -12,3 +12,8 @@ def page_state(stored: object) -> st.ViewState:
     if not isinstance(stored, dict):
         raise PreventUpdate
     return st.parse_query(stored.get("query"))
+
+
+def drawn_version(rendered: object) -> object:
+    """The version a page's drawing was remembered by (its store may hold anything)."""
+    return rendered.get("version") if isinstance(rendered, dict) else None

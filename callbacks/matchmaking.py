@@ -12,7 +12,7 @@ from dataclasses import replace
 from dash import Dash, Input, Output, State, ctx, dcc, no_update
 from dash.exceptions import PreventUpdate
 
-from callbacks.common import page_state
+from callbacks.common import drawn_version, page_state
 from callbacks.guard import secure_callback
 from dashboard import matchmaking_export
 from dashboard import state as st
@@ -109,9 +109,14 @@ def register(app: Dash, service: DataService, guard: Guard) -> None:
     )
     def refresh_matchmaking(stored, _tick, rendered, rounds_rendered):
         state, role, now = page_state(stored), guard.role(), dt.datetime.now(dt.UTC)
-        query, version = state.to_query(), service.peek_version()
+        query = state.to_query()
+        version = service.peek_settled(drawn_version(rendered))
         page_same = {"query": query, "version": version, "role": role, "stale": False} == rendered
-        rounds_same = still_right(rounds_rendered, [state.event, state.lang, version, role], now)
+        drawn = rounds_rendered.get("data") if isinstance(rounds_rendered, dict) else None
+        drawn = drawn[2] if isinstance(drawn, list) and len(drawn) > 2 else None
+        rounds_version = service.peek_settled(drawn)
+        rounds_data = [state.event, state.lang, rounds_version, role]
+        rounds_same = still_right(rounds_rendered, rounds_data, now)
         if page_same and rounds_same:
             raise PreventUpdate
         snapshot = service.snapshot(state.event)

@@ -7,7 +7,7 @@ import datetime as dt
 from dash import Dash, Input, Output, State
 from dash.exceptions import PreventUpdate
 
-from callbacks.common import page_state
+from callbacks.common import drawn_version, page_state
 from callbacks.guard import secure_callback
 from dashboard.auth import STATISTICS
 from dashboard.overview import CHART_DIMENSIONS, overview
@@ -37,7 +37,8 @@ def register(app: Dash, service: DataService, guard: Guard) -> None:
     )
     def refresh_overview(stored, _tick, rendered):
         state = page_state(stored)
-        unchanged = {"query": state.to_query(), "version": service.peek_version(), "stale": False}
+        version = service.peek_settled(drawn_version(rendered))
+        unchanged = {"query": state.to_query(), "version": version, "stale": False}
         if unchanged == rendered:
             raise PreventUpdate
         snapshot = service.snapshot(state.event)

@@ -8,7 +8,7 @@ from functools import partial
 from dash import Dash, Input, Output, State, dcc
 from dash.exceptions import PreventUpdate
 
-from callbacks.common import page_state
+from callbacks.common import drawn_version, page_state
 from callbacks.guard import secure_callback
 from dashboard import participants_export, participants_tables
 from dashboard import state as st
@@ -38,7 +38,8 @@ def register(app: Dash, service: DataService, guard: Guard) -> None:
     def refresh_participants(stored, _tick, rendered):
         state, role = page_state(stored), guard.role()
         key = {"query": state.to_query(), "role": role}
-        if {**key, "version": service.peek_version(), "stale": False} == rendered:
+        version = service.peek_settled(drawn_version(rendered))
+        if {**key, "version": version, "stale": False} == rendered:
             raise PreventUpdate
         view = build(service, state, role)
         figures = [view.figures[name] for name in CHARTS]

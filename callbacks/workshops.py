@@ -7,7 +7,7 @@ import datetime as dt
 from dash import Dash, Input, Output, State, dcc
 from dash.exceptions import PreventUpdate
 
-from callbacks.common import page_state
+from callbacks.common import drawn_version, page_state
 from callbacks.guard import secure_callback
 from dashboard import workshops_export
 from dashboard.auth import STAFF, STAFF_ONLY, STATISTICS
@@ -61,7 +61,7 @@ def register(app: Dash, service: DataService, guard: Guard) -> None:
             "query": state.to_query(),
             "group": grouping,
             "role": role,
-            "version": service.peek_version(),
+            "version": service.peek_settled(drawn_version(rendered)),
             "time": now.strftime("%Y%m%d%H%M")[:-1],
         }
         if key == rendered:

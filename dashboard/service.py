@@ -37,6 +37,7 @@ Moment = dt.datetime
 
 CACHE_TTL_S = 6 * 3600
 REST_FROM_S = 1.0  # computations shorter than this are never held back
+HOLD_MAX_S = 180  # a computation's hold, should its worker die before it ends
 TIMEOUT_WORDS = ("statement timeout", "max_statement_time", "interrupted", "canceling statement")
 
 
@@ -139,9 +140,12 @@ class DataService:
         previous = self._latest.get(name)
         if self._pool is None or previous is None:
             return self._compute(name, version, compute, now), version, now
-        if self.cache.get(self._rest_key(name)) is not None:
-            self._request.behind = True  # the figures before, until the rest is over
+        if self.cache.get(self._hold_key(name)) is not None:
+            # Computed now by another thread or worker, or resting after a long computation:
+            # the figures before, meanwhile.
+            self._request.behind = True
             return previous[1], previous[0], previous[2]
+        self.cache.set(self._hold_key(name), True, HOLD_MAX_S)
         running = self._start(name, version, compute)
         try:
             return running.result(timeout=self._wait_s), version, now
@@ -152,8 +156,8 @@ class DataService:
     def _key(self, name: str, version: str) -> str:
         return f"{self._db_key}:{version}:{name}"
 
-    def _rest_key(self, name: str) -> str:
-        return f"{self._db_key}:rest:{name}"
+    def _hold_key(self, name: str) -> str:
+        return f"{self._db_key}:hold:{name}"
 
     def _start(self, name: str, version: str, compute: Callable) -> Future:
         """The computation of (name, version) in the background, started once."""
@@ -175,28 +179,55 @@ class DataService:
         """The version to remember a drawing by: marked when it showed older values.
 
         A drawing remembered by the current version is not redrawn until the data
-        changes again; one that showed older values must be, once they are computed.
+        changes again; one that showed older values must be, once newer ones are
+        computed (the mark holds the count of computations so far).
         """
-        return f"behind {version}" if self.behind() else version
+        return f"behind {version} {self._generation()}" if self.behind() else version
+
+    def peek_settled(self, drawn: object) -> str | None:
+        """What a drawing remembered as `drawn` would be remembered by if drawn again now.
+
+        Equal to `drawn` when nothing changed, and also while the figures it showed are
+        still the newest computed: walls behind a long computation are not redrawn at
+        every tick with the same figures.
+        """
+        version = self.peek_version()
+        behind = f"behind {version} "
+        if isinstance(drawn, str) and drawn == behind + str(self._generation()):
+            return drawn
+        return version
+
+    def _generation(self) -> int:
+        return self.cache.count(f"{self._db_key}:computations")
 
     def _compute(
         self, name: str, version: str, compute: Callable[[sa.Connection], T], read_at: Moment
     ) -> T:
         """Compute (name, version) once across threads and workers; remember it as the latest."""
         started = time.perf_counter()
-        value = self._compute_once(self._key(name, version), name, compute)
-        took_s = time.perf_counter() - started
-        if self._pool is not None and took_s >= REST_FROM_S:
-            # A long computation is not started again, by any worker, for as long as it
-            # took: changes every few seconds then cost half the database's time and a
-            # core at most, and clicks keep the rest. Figures lag by up to twice that.
-            self.cache.set(self._rest_key(name), True, max(1, round(took_s)))
+        try:
+            value = self._compute_once(self._key(name, version), name, compute)
+        finally:
+            self._rest(name, time.perf_counter() - started)
+        self.cache.incr(f"{self._db_key}:computations", CACHE_TTL_S)
         latest = self._latest.get(name)
         self._latest[name] = (version, value, read_at)
         if latest is not None and latest[0] != version:
             # Only the newest version is asked for again: the one before need not be kept.
             self.cache.delete(self._key(name, latest[0]))
         return value
+
+    def _rest(self, name: str, took_s: float) -> None:
+        """Hold the next computation of a name back for as long as this one took, if long.
+
+        Neither this worker nor another then starts it again before: a stream of changes
+        costs half the database's time and a core at most, and clicks keep the rest.
+        Figures lag by up to twice the computation.
+        """
+        if self._pool is not None and took_s >= REST_FROM_S:
+            self.cache.set(self._hold_key(name), True, max(1, round(took_s)))
+        else:
+            self.cache.delete(self._hold_key(name))
 
     def _compute_once(self, key: str, name: str, compute: Callable[[sa.Connection], T]) -> T:
         with self._lock(key):

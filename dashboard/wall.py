@@ -226,7 +226,9 @@ def refresh(
     now: dt.datetime,
 ) -> Refresh:
     """Redraw only what changed since the screen's last drawing (`rendered`, its key)."""
-    basis = _basis(config, screen, now, service.peek_version(), None)
+    drawn = rendered.get("basis") if isinstance(rendered, dict) else None
+    drawn = drawn.get("version") if isinstance(drawn, dict) else None
+    basis = _basis(config, screen, now, service.peek_settled(drawn), None)
     if rendered and rendered.get("basis") == basis:
         zone = zone_or_utc(rendered.get("zone"))
         return Refresh(rendered, as_of(now, zone, config.lang), None)

@@ -30,6 +30,7 @@ def test_load_runs_every_kind_of_user_without_errors(small_db, monkeypatch):
     from bench import load
 
     monkeypatch.setattr(load, "THINK_S", (0.1, 0.3))
+    monkeypatch.setattr(load, "SCROLL_S", (0.1, 0.3))
     counts = {"wall": 2, "official": 2, "staff": 1}
     tally, rss, warm_s, computed = load.run(small_db, None, 4.0, counts, change_s=0)
     summary = tally.summary()

@@ -184,15 +184,21 @@ def test_a_long_recomputation_runs_behind_the_figures_before(small_db, monkeypat
     # The figures before, said to be of the version before and read when that was read.
     assert during.cubes is before.cubes and during.version == before.version
     assert during.checked_at == before.checked_at and not during.stale
-    assert service.behind() and service.settled("v") == "behind v"
+    # A drawing of these figures is remembered as behind the current version, and is not
+    # drawn again (peek_settled gives its mark back) until something new is computed.
+    current = service.version()
+    drawn = service.settled(current)
+    assert service.behind() and drawn.startswith(f"behind {current} ")
+    assert service.peek_settled(drawn) == drawn
     assert service.snapshot(2).cubes is before.cubes  # one computation, still running
     release.set()
     deadline = time.monotonic() + 10
     while service.snapshot(2).version == before.version and time.monotonic() < deadline:
         time.sleep(0.05)
     after = service.snapshot(2)
-    assert after.version != before.version and not service.behind()
+    assert after.version == current and not service.behind()
     assert _active(after) == _active(before) - 1
+    assert service.peek_settled(drawn) == current  # computed since: drawn again
 
 
 def test_without_a_recompute_wait_every_request_waits_for_its_version(small_db):
