@@ -2,11 +2,12 @@
 
 50 wall screens refresh every 5 s, 20 officials click filters on the statistics pages
 (a new view every 2 to 8 s), 5 staff scroll the People table a block at a time (one
-every 1 to 4 s) and download a filtered CSV now and then. The server is gunicorn with 2 workers x 4 threads,
-Redis as the shared cache when reachable, on the 100,000-participant demo (PostgreSQL
-when reachable, else SQLite), while the simulator writes a change every few seconds as
-the registration desk would. Latencies are measured by the clients, so they include
-the loopback and the clients' own share of the two cores.
+every 1 to 4 s) and download a filtered CSV now and then. The server is gunicorn with
+2 workers x 4 threads, Redis as the shared cache when reachable, on the
+100,000-participant demo (PostgreSQL when reachable, else SQLite), while the simulator
+writes a change every few seconds as the registration desk would. Latencies are
+measured by the clients, so they include the loopback and the clients' own share of
+the two cores.
 """
 
 from __future__ import annotations
