@@ -4,8 +4,9 @@
 (a new view every 2 to 8 s), 5 staff scroll the People table a block at a time (one
 every 1 to 4 s) and download a filtered CSV now and then. The server is gunicorn with
 2 workers x 4 threads, Redis as the shared cache when reachable, on the
-100,000-participant demo (PostgreSQL when reachable, else SQLite), while the simulator
-writes a change every few seconds as the registration desk would. Latencies are
+100,000-participant demo (PostgreSQL when reachable, else SQLite); with --change-every
+the simulator also writes a change every few seconds, as a registration desk would,
+and the figures are recomputed behind the clicks. Latencies are
 measured by the clients, so they include the loopback and the clients' own share of
 the two cores.
 """
@@ -294,7 +295,9 @@ def main(argv: list[str] | None = None) -> int:
     parser.add_argument("--walls", type=int, default=50)
     parser.add_argument("--officials", type=int, default=20)
     parser.add_argument("--staff", type=int, default=5)
-    parser.add_argument("--change-every", type=float, default=10.0, help="s; 0: no changes")
+    parser.add_argument(
+        "--change-every", type=float, default=0.0, help="s between writes of the simulator"
+    )
     args = parser.parse_args(argv)
     logging.basicConfig(level=logging.INFO, format="%(asctime)s %(name)s %(message)s")
     url = args.database or datasets.postgres_url(args.participants)
