@@ -336,7 +336,11 @@ def _table(result: dict) -> str:
     lines = [
         f"load: {result['users']} for {result['minutes']} min on {result['database']} "
         f"({result['participants']:,} participants), Redis {'on' if result['redis'] else 'off'}, "
-        f"a change every {result['change_every_s']} s",
+        + (
+            f"a change every {result['change_every_s']} s"
+            if result["change_every_s"]
+            else "no data changes"
+        ),
         f"{'kind':>20} {'count':>7} {'errors':>7} {'median ms':>10} {'p95 ms':>8} {'max ms':>8}",
     ]
     for kind, row in result["kinds"].items():
