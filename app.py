@@ -90,7 +90,8 @@ def create_app(settings: Settings) -> Dash:
     """Create the dashboard for the settings given."""
     engine = make_engine(settings.database_url, settings.statement_timeout_s)
     cache = make_cache(settings.redis_url)
-    service = DataService(engine, cache, settings.recompute_wait_ms / 1000)
+    wait_ms = settings.recompute_wait_ms
+    service = DataService(engine, cache, None if wait_ms is None else wait_ms / 1000)
     server = _server(settings)
     users = UserStore(settings.users_file)
     wall_key = settings.wall_key or (DEMO_WALL_KEY if settings.demo else None)

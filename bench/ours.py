@@ -112,6 +112,8 @@ class Site:
             secret_key="bench-secret-key-0123456789",
             users_file=str(users),
             wall_key=WALL_KEY,
+            # Every request waits for its computation: the bench measures what one costs.
+            recompute_wait_ms=None,
         )
         main = create_app(settings)
         server = main.server

@@ -22,7 +22,7 @@ class Settings:
     port: int = 8050
     refresh_seconds: int = 5
     statement_timeout_s: float = 10.0
-    recompute_wait_ms: int = 500
+    recompute_wait_ms: int | None = 500  # None: every request waits (the bench measures so)
     default_language: str = "en"
     demo: bool = False
     debug: bool = False
