@@ -21,6 +21,10 @@ class Cache(Protocol):
 
     def claim(self, key: str, ttl_s: int) -> bool: ...
 
+    def hold(self, key: str, ttl_s: int, replace: bool = False) -> bool: ...
+
+    def release(self, key: str) -> None: ...
+
     def incr(self, key: str, ttl_s: int) -> int: ...
 
     def count(self, key: str) -> int: ...
@@ -61,6 +65,19 @@ class MemoryCache:
     def claim(self, key: str, ttl_s: int) -> bool:
         """Within one process the service's own lock already serialises the work."""
         return True
+
+    def hold(self, key: str, ttl_s: int, replace: bool = False) -> bool:
+        """Take a hold for ttl_s unless one is held (replace: take it anyway); True if taken."""
+        with self._lock:
+            held = self._items.get(f"hold:{key}")
+            if held is not None and held[0] >= time.monotonic() and not replace:
+                return False
+            self._items[f"hold:{key}"] = (time.monotonic() + ttl_s, True)
+            return True
+
+    def release(self, key: str) -> None:
+        """Let a hold go."""
+        self.delete(f"hold:{key}")
 
     def incr(self, key: str, ttl_s: int) -> int:
         """Add one to a counter that expires ttl_s seconds after it was started."""
@@ -149,6 +166,23 @@ class RedisCache:
         except Exception as exc:
             self._failed(exc)
             return True
+
+    def hold(self, key: str, ttl_s: int, replace: bool = False) -> bool:
+        """Take a hold shared by every worker (never copied locally: it changes)."""
+        try:
+            name = f"{self._prefix}:hold:{key}"
+            return bool(self._redis.set(name, b"1", nx=not replace, ex=ttl_s))
+        except Exception as exc:
+            self._failed(exc)
+            return self._fallback.hold(key, ttl_s, replace)
+
+    def release(self, key: str) -> None:
+        """Let a hold go."""
+        self._fallback.release(key)
+        try:
+            self._redis.delete(f"{self._prefix}:hold:{key}")
+        except Exception as exc:
+            self._failed(exc)
 
     def incr(self, key: str, ttl_s: int) -> int:
         """Add one to a counter shared by every worker, expiring ttl_s after it started."""

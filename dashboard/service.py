@@ -140,12 +140,11 @@ class DataService:
         previous = self._latest.get(name)
         if self._pool is None or previous is None:
             return self._compute(name, version, compute, now), version, now
-        if self.cache.get(self._hold_key(name)) is not None:
+        if not self.cache.hold(self._hold_key(name), HOLD_MAX_S):
             # Computed now by another thread or worker, or resting after a long computation:
             # the figures before, meanwhile.
             self._request.behind = True
             return previous[1], previous[0], previous[2]
-        self.cache.set(self._hold_key(name), True, HOLD_MAX_S)
         running = self._start(name, version, compute)
         try:
             return running.result(timeout=self._wait_s), version, now
@@ -157,7 +156,7 @@ class DataService:
         return f"{self._db_key}:{version}:{name}"
 
     def _hold_key(self, name: str) -> str:
-        return f"{self._db_key}:hold:{name}"
+        return f"{self._db_key}:{name}"
 
     def _start(self, name: str, version: str, compute: Callable) -> Future:
         """The computation of (name, version) in the background, started once."""
@@ -198,7 +197,10 @@ class DataService:
         return version
 
     def _generation(self) -> int:
-        return self.cache.count(f"{self._db_key}:computations")
+        return self.cache.count(self._generation_key())
+
+    def _generation_key(self) -> str:
+        return f"{self._db_key}:computations"
 
     def _compute(
         self, name: str, version: str, compute: Callable[[sa.Connection], T], read_at: Moment
@@ -209,7 +211,7 @@ class DataService:
             value = self._compute_once(self._key(name, version), name, compute)
         finally:
             self._rest(name, time.perf_counter() - started)
-        self.cache.incr(f"{self._db_key}:computations", CACHE_TTL_S)
+        self.cache.incr(self._generation_key(), CACHE_TTL_S)
         latest = self._latest.get(name)
         self._latest[name] = (version, value, read_at)
         if latest is not None and latest[0] != version:
@@ -225,9 +227,9 @@ class DataService:
         Figures lag by up to twice the computation.
         """
         if self._pool is not None and took_s >= REST_FROM_S:
-            self.cache.set(self._hold_key(name), True, max(1, round(took_s)))
+            self.cache.hold(self._hold_key(name), max(1, round(took_s)), replace=True)
         else:
-            self.cache.delete(self._hold_key(name))
+            self.cache.release(self._hold_key(name))
 
     def _compute_once(self, key: str, name: str, compute: Callable[[sa.Connection], T]) -> T:
         with self._lock(key):

@@ -223,3 +223,19 @@ def test_after_a_long_computation_the_next_waits_as_long(small_db, monkeypatch):
     time.sleep(1.2)
     after = service.snapshot(2)
     assert after.version != first.version and _active(after) == _active(first) - 1
+
+
+@pytest.mark.parametrize("shared", ["memory", "redis"])
+def test_a_hold_is_shared_by_workers_and_never_copied_locally(shared, request):
+    if shared == "redis":
+        url = request.getfixturevalue("redis_url")
+        one, two = RedisCache(url), RedisCache(url)  # two workers
+    else:
+        one = two = MemoryCache()  # one process: its threads share the cache
+    assert one.hold("event:2", 60) and not two.hold("event:2", 60)
+    one.release("event:2")
+    assert two.hold("event:2", 60) and not one.hold("event:2", 60)
+    assert one.hold("event:2", 1, replace=True)  # a rest replaces the running hold
+    assert not two.hold("event:2", 60)
+    time.sleep(1.2)
+    assert two.hold("event:2", 60)  # the rest is over
