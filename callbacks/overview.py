@@ -42,8 +42,8 @@ def register(app: Dash, service: DataService, guard: Guard) -> None:
         if unchanged == rendered:
             raise PreventUpdate
         snapshot = service.snapshot(state.event)
-        key = {"query": state.to_query(), "version": snapshot.version, "stale": snapshot.stale}
         view = overview(snapshot, state, dt.datetime.now(dt.UTC))
-        key["version"] = service.settled(snapshot.version)
+        version = service.settled(snapshot.version)
+        key = {"query": state.to_query(), "version": version, "stale": snapshot.stale}
         charts = [view.charts[name] for name in CHARTS]
         return status_line(view.status), kpi_tiles(view.kpis, "overview", state.lang), *charts, key

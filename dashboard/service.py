@@ -181,7 +181,11 @@ class DataService:
         changes again; one that showed older values must be, once newer ones are
         computed (the mark holds the count of computations so far).
         """
-        return f"behind {version} {self._generation()}" if self.behind() else version
+        if not self.behind():
+            return version
+        # Marked by the version asked for (the one peek_settled will see), not the older
+        # one the figures are of.
+        return f"behind {getattr(self._request, 'asked', version)} {self._generation()}"
 
     def peek_settled(self, drawn: object) -> str | None:
         """What a drawing remembered as `drawn` would be remembered by if drawn again now.
@@ -284,7 +288,7 @@ class DataService:
         now = dt.datetime.now(dt.UTC)
         self._request.behind = False
         try:
-            version = self.version()
+            version = self._request.asked = self.version()
             if event_id is not None:
                 cubes, version, now = self._event_cubes(event_id, version)
             else:

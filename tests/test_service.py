@@ -184,10 +184,11 @@ def test_a_long_recomputation_runs_behind_the_figures_before(small_db, monkeypat
     # The figures before, said to be of the version before and read when that was read.
     assert during.cubes is before.cubes and during.version == before.version
     assert during.checked_at == before.checked_at and not during.stale
-    # A drawing of these figures is remembered as behind the current version, and is not
-    # drawn again (peek_settled gives its mark back) until something new is computed.
+    # A drawing of these figures (as the callbacks remember it, by the snapshot's version)
+    # is marked behind the current version, and is not drawn again (peek_settled gives
+    # its mark back) until something new is computed.
     current = service.version()
-    drawn = service.settled(current)
+    drawn = service.settled(during.version)
     assert service.behind() and drawn.startswith(f"behind {current} ")
     assert service.peek_settled(drawn) == drawn
     assert service.snapshot(2).cubes is before.cubes  # one computation, still running
