@@ -17,7 +17,7 @@ import logging
 import threading
 import time
 from collections.abc import Callable
-from concurrent.futures import Future, ThreadPoolExecutor
+from concurrent.futures import ThreadPoolExecutor
 from concurrent.futures import TimeoutError as WaitedEnough
 from dataclasses import dataclass
 from typing import TypeVar
@@ -83,7 +83,6 @@ class DataService:
         self.cache = cache
         self._wait_s = recompute_wait_s
         self._pool = ThreadPoolExecutor(2, "recompute") if recompute_wait_s is not None else None
-        self._running: dict[str, Future] = {}
         # name -> (version, value, read at): what a request gets while its version computes
         self._latest: dict[str, tuple[str, object, dt.datetime]] = {}
         self._request = threading.local()
@@ -145,7 +144,8 @@ class DataService:
             # the figures before, meanwhile.
             self._request.behind = True
             return previous[1], previous[0], previous[2]
-        running = self._start(name, version, compute)
+        # The hold makes this the only computation of the name: no other thread starts one.
+        running = self._pool.submit(self._compute, name, version, compute, now)
         try:
             return running.result(timeout=self._wait_s), version, now
         except WaitedEnough:
@@ -157,18 +157,6 @@ class DataService:
 
     def _hold_key(self, name: str) -> str:
         return f"{self._db_key}:{name}"
-
-    def _start(self, name: str, version: str, compute: Callable) -> Future:
-        """The computation of (name, version) in the background, started once."""
-        key = self._key(name, version)
-        with self._locks_guard:
-            running = self._running.get(key)
-            if running is None:
-                now = dt.datetime.now(dt.UTC)
-                running = self._pool.submit(self._compute, name, version, compute, now)
-                self._running[key] = running
-                running.add_done_callback(lambda _: self._running.pop(key, None))
-            return running
 
     def behind(self) -> bool:
         """Whether this request got any value of an older version than it asked for."""

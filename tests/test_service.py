@@ -215,15 +215,23 @@ def test_after_a_long_computation_the_next_waits_as_long(small_db, monkeypatch):
     import dashboard.service as service_module
 
     monkeypatch.setattr(service_module, "REST_FROM_S", 0.0)  # every computation is long
+    real_load, loads = service_module.load_event, []
+
+    def counted_load(conn, event):
+        loads.append(event.id)
+        return real_load(conn, event)
+
+    monkeypatch.setattr(service_module, "load_event", counted_load)
     service = DataService(make_engine(small_db), MemoryCache(), recompute_wait_s=5)
     first = service.snapshot(2)  # computed; the next computation rests for a second
     with writable_engine(small_db).begin() as conn:
         conn.execute(sa.text("UPDATE participants SET status = 'cancelled' WHERE id = 1"))
     resting = service.snapshot(2)
-    assert resting.cubes is first.cubes and service.behind() and not service._running
+    assert resting.cubes is first.cubes and service.behind() and loads == [2]  # none started
     time.sleep(1.2)
     after = service.snapshot(2)
     assert after.version != first.version and _active(after) == _active(first) - 1
+    assert loads == [2, 2]
 
 
 @pytest.mark.parametrize("shared", ["memory", "redis"])
