@@ -18,8 +18,6 @@ import json
 import logging
 import os
 import random
-import re
-import subprocess
 import sys
 import tempfile
 import threading
@@ -32,14 +30,12 @@ from bench.__main__ import biggest_event
 from bench.measure import Timing
 from bench.ours import GRID_REQUEST, Site, _concrete_table, find_key
 from bench.report import RESULTS_DIR
-from bench.web import HttpClient, free_port
-from dashboard.auth import UserStore
+from bench.web import Gunicorn, HttpClient
 from dashboard.vocab import BALTIC_SEA_REGION
 from data import simulate
 from tests.attacks import callback_body, update_url
 
 log = logging.getLogger("bench.load")
-ROOT = Path(__file__).resolve().parents[1]
 PASSWORD = "load-password-1"
 WALL_KEY = "load-wall-key-0123456789"
 PAGES = ("overview", "participants", "matchmaking", "workshops")
@@ -48,7 +44,6 @@ DEGRADED = (b"Data unavailable", b"taking too long", b"Traceback")
 SORTS = ("last_name", "country", "organisation", "registered_at")
 THINK_S = (2.0, 8.0)  # how long an official looks at a view before the next click
 SCROLL_S = (1.0, 4.0)  # how long staff read a block of rows before the next
-COMPUTED = re.compile(r"computed (\S+) in (\d+) ms")
 
 
 @dataclass
@@ -145,68 +140,6 @@ def staff(site: Site, tally: Tally, stop: threading.Event, event: int) -> None:
             download.run(lambda p=path: client.get(p, expect=200))
 
 
-class Gunicorn:
-    """`make serve`'s gunicorn (2 workers x 4 threads) on a database, in a subprocess."""
-
-    def __init__(self, url: str, redis_url: str | None, workdir: Path) -> None:
-        users = workdir / "users.json"
-        store = UserStore(users)
-        store.add("staff", "staff", PASSWORD)
-        store.add("official", "official", PASSWORD)
-        self.port = free_port()
-        env = dict(os.environ, DATABASE_URL=url, BIND=f"127.0.0.1:{self.port}")
-        env |= {"WEB_CONCURRENCY": "2", "THREADS": "4", "DASHBOARD_USERS_FILE": str(users)}
-        env |= {"SECRET_KEY": "load-secret-key-0123456789", "WALL_KEY": WALL_KEY}
-        env.pop("REDIS_URL", None)
-        if redis_url:
-            env["REDIS_URL"] = redis_url
-        self.log_path = workdir / "gunicorn.log"
-        command = [str(Path(sys.executable).parent / "gunicorn"), "--config", "gunicorn.conf.py"]
-        with self.log_path.open("wb") as out:
-            self.process = subprocess.Popen(
-                [*command, "--access-logfile", "/dev/null", "app:server"],
-                cwd=ROOT,
-                env=env,
-                stdout=out,
-                stderr=out,
-            )
-        self._wait_ready()
-
-    def _wait_ready(self, timeout_s: float = 60) -> None:
-        deadline = time.monotonic() + timeout_s
-        while time.monotonic() < deadline:
-            if self.process.poll() is not None:
-                raise SystemExit("gunicorn exited:\n" + self.log_path.read_text()[-2000:])
-            try:
-                if HttpClient(self.port, 5).get("/healthz").status_code in (200, 503):
-                    return
-            except OSError:
-                time.sleep(0.3)
-        raise SystemExit("gunicorn did not answer; see " + str(self.log_path))
-
-    def worker_rss_mb(self) -> list[float]:
-        """The resident memory of each worker, in MB."""
-        import psutil
-
-        children = psutil.Process(self.process.pid).children()
-        return [round(child.memory_info().rss / 1e6, 1) for child in children]
-
-    def computations(self) -> dict[str, dict[str, float]]:
-        """What the workers computed (from their log): how often and how long, per value."""
-        found: dict[str, list[float]] = {}
-        for name, ms in COMPUTED.findall(self.log_path.read_text(errors="replace")):
-            found.setdefault(re.sub(r":\d+$", "", name), []).append(float(ms))
-        return {
-            name: {"count": len(times), "median_ms": round(Timing(tuple(times)).median)}
-            for name, times in sorted(found.items())
-        }
-
-    def stop(self) -> None:
-        """Stop gunicorn and its workers."""
-        self.process.terminate()
-        self.process.wait(timeout=30)
-
-
 def _sites(url: str, event: int, port: int, counts: dict[str, int]) -> dict[str, list[Site]]:
     """One logged-in Site per virtual user; the apps only lend their callback maps."""
     template = Site(url, event)
@@ -255,7 +188,7 @@ def run(url: str, redis_url: str | None, seconds: float, counts: dict[str, int],
     """Serve, warm up, load, and return the figures."""
     event = biggest_event(url)
     with tempfile.TemporaryDirectory(prefix="bench-load-") as workdir:
-        server = Gunicorn(url, redis_url, Path(workdir))
+        server = Gunicorn(url, redis_url, Path(workdir), PASSWORD, WALL_KEY)
         try:
             sites = _sites(url, event, server.port, counts)
             warm_s = _warm(sites)

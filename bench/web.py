@@ -1,4 +1,4 @@
-"""A browser's session over HTTP for the bench: cookies, form login, JSON posts.
+"""The bench over HTTP: a browser's session (cookies, form login, JSON posts) and gunicorn.
 
 It answers like Flask's test client (status_code, get_data, get_json), so that the
 bench's Site can drive a real server with the same code it drives the app in-process.
@@ -10,9 +10,21 @@ from __future__ import annotations
 
 import http.client
 import json
+import os
+import re
 import socket
+import subprocess
+import sys
+import time
 import urllib.parse
 from dataclasses import dataclass
+from pathlib import Path
+
+from bench.measure import Timing
+from dashboard.auth import UserStore
+
+ROOT = Path(__file__).resolve().parents[1]
+COMPUTED = re.compile(r"computed (\S+) in (\d+) ms")
 
 
 def free_port() -> int:
@@ -92,3 +104,67 @@ class HttpClient:
 
 def _dumps(value: object) -> bytes:
     return json.dumps(value).encode()
+
+
+class Gunicorn:
+    """`make serve`'s gunicorn (2 workers x 4 threads) on a database, in a subprocess."""
+
+    def __init__(
+        self, url: str, redis_url: str | None, workdir: Path, password: str, wall_key: str
+    ) -> None:
+        users = workdir / "users.json"
+        store = UserStore(users)
+        store.add("staff", "staff", password)
+        store.add("official", "official", password)
+        self.port = free_port()
+        env = dict(os.environ, DATABASE_URL=url, BIND=f"127.0.0.1:{self.port}")
+        env |= {"WEB_CONCURRENCY": "2", "THREADS": "4", "DASHBOARD_USERS_FILE": str(users)}
+        env |= {"SECRET_KEY": "load-secret-key-0123456789", "WALL_KEY": wall_key}
+        env.pop("REDIS_URL", None)
+        if redis_url:
+            env["REDIS_URL"] = redis_url
+        self.log_path = workdir / "gunicorn.log"
+        command = [str(Path(sys.executable).parent / "gunicorn"), "--config", "gunicorn.conf.py"]
+        with self.log_path.open("wb") as out:
+            self.process = subprocess.Popen(
+                [*command, "--access-logfile", "/dev/null", "app:server"],
+                cwd=ROOT,
+                env=env,
+                stdout=out,
+                stderr=out,
+            )
+        self._wait_ready()
+
+    def _wait_ready(self, timeout_s: float = 60) -> None:
+        deadline = time.monotonic() + timeout_s
+        while time.monotonic() < deadline:
+            if self.process.poll() is not None:
+                raise SystemExit("gunicorn exited:\n" + self.log_path.read_text()[-2000:])
+            try:
+                if HttpClient(self.port, 5).get("/healthz").status_code in (200, 503):
+                    return
+            except OSError:
+                time.sleep(0.3)
+        raise SystemExit("gunicorn did not answer; see " + str(self.log_path))
+
+    def worker_rss_mb(self) -> list[float]:
+        """The resident memory of each worker, in MB."""
+        import psutil
+
+        children = psutil.Process(self.process.pid).children()
+        return [round(child.memory_info().rss / 1e6, 1) for child in children]
+
+    def computations(self) -> dict[str, dict[str, float]]:
+        """What the workers computed (from their log): how often and how long, per value."""
+        found: dict[str, list[float]] = {}
+        for name, ms in COMPUTED.findall(self.log_path.read_text(errors="replace")):
+            found.setdefault(re.sub(r":\d+$", "", name), []).append(float(ms))
+        return {
+            name: {"count": len(times), "median_ms": round(Timing(tuple(times)).median)}
+            for name, times in sorted(found.items())
+        }
+
+    def stop(self) -> None:
+        """Stop gunicorn and its workers."""
+        self.process.terminate()
+        self.process.wait(timeout=30)
