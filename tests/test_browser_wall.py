@@ -14,6 +14,7 @@ from zoneinfo import ZoneInfo
 
 import pytest
 import sqlalchemy as sa
+from selenium.common.exceptions import StaleElementReferenceException as StaleElementReference
 from selenium.webdriver.common.by import By
 from selenium.webdriver.support.ui import WebDriverWait
 
@@ -48,7 +49,12 @@ def _text(driver, selector: str) -> str | None:
 
 
 def _wait(dash_duo, condition, timeout: float = TIMEOUT * 2) -> None:
-    WebDriverWait(dash_duo.driver, timeout, poll_frequency=0.2).until(condition)
+    # The wall redraws its numbers while we read them: an element read as it is replaced
+    # is read again at the next poll.
+    wait = WebDriverWait(
+        dash_duo.driver, timeout, poll_frequency=0.2, ignored_exceptions=[StaleElementReference]
+    )
+    wait.until(condition)
 
 
 def _database_holds(database_url: str) -> tuple[int, int]:
