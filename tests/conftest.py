@@ -81,9 +81,8 @@ def mariadb_url():
     _drop(MARIADB_URL, url)
 
 
-@pytest.fixture
-def redis_url():
-    """A Redis database number for tests, emptied before and after (skipped without Redis)."""
+def redis_or_skip():
+    """A client of the tests' Redis database, emptied (the test is skipped without Redis)."""
     import redis
 
     client = redis.Redis.from_url(REDIS_URL, socket_connect_timeout=1)
@@ -92,6 +91,13 @@ def redis_url():
     except redis.exceptions.RedisError as exc:
         pytest.skip(f"Redis not reachable at {REDIS_URL}: {exc}")
     client.flushdb()
+    return client
+
+
+@pytest.fixture
+def redis_url():
+    """A Redis database number for tests, emptied before and after (skipped without Redis)."""
+    client = redis_or_skip()
     yield REDIS_URL
     client.flushdb()
 

@@ -35,6 +35,7 @@ from tests.conftest import (
     STAFF_PASSWORD,
     _drop,
     _server_url,
+    redis_or_skip,
 )
 
 ROOT = Path(__file__).resolve().parents[1]
@@ -47,16 +48,6 @@ def _free_port() -> int:
     with socket.socket() as sock:
         sock.bind(("127.0.0.1", 0))
         return sock.getsockname()[1]
-
-
-def _redis_or_skip() -> redis.Redis:
-    client = redis.Redis.from_url(REDIS_URL, socket_connect_timeout=1)
-    try:
-        client.ping()
-    except redis.exceptions.RedisError as exc:
-        pytest.skip(f"Redis not reachable at {REDIS_URL}: {exc}")
-    client.flushdb()
-    return client
 
 
 class Gunicorn:
@@ -154,7 +145,7 @@ class Gunicorn:
 @pytest.fixture(scope="module")
 def served(tmp_path_factory):
     """gunicorn (2 workers × 4 threads) on a PostgreSQL copy of the small event and Redis."""
-    cache = _redis_or_skip()
+    cache = redis_or_skip()
     url = _server_url(POSTGRES_URL, "PostgreSQL")
     engine = writable_engine(url)
     small_event.load(engine)
