@@ -177,12 +177,8 @@ class RedisCache:
             return self._fallback.hold(key, ttl_s, replace)
 
     def release(self, key: str) -> None:
-        """Let a hold go."""
-        self._fallback.release(key)
-        try:
-            self._redis.delete(f"{self._prefix}:hold:{key}")
-        except Exception as exc:
-            self._failed(exc)
+        """Let a hold go (in Redis and the fallback)."""
+        self.delete(f"hold:{key}")
 
     def incr(self, key: str, ttl_s: int) -> int:
         """Add one to a counter shared by every worker, expiring ttl_s after it started."""

@@ -184,8 +184,10 @@ class DataService:
         """
         version = self.peek_version()
         behind = f"behind {version} "
-        if isinstance(drawn, str) and drawn == behind + str(self._generation()):
-            return drawn
+        # The count of computations is read only for a drawing that was behind: an
+        # unchanged refresh costs the version probe alone.
+        if isinstance(drawn, str) and drawn.startswith(behind):
+            return drawn if drawn == behind + str(self._generation()) else version
         return version
 
     def _generation(self) -> int:
