@@ -65,8 +65,12 @@ def _slots(cube: pd.DataFrame) -> pd.DataFrame:
     return out[["slot", "table", "held", "n"]].reset_index(drop=True)
 
 
-def load(conn: sa.Connection, event: Event) -> MatchmakingCubes:
-    """Run the matchmaking queries of an event and read their values."""
+def load(conn: sa.Connection, event: Event, responses: pd.DataFrame) -> MatchmakingCubes:
+    """Run the matchmaking queries of an event and read their values.
+
+    `responses` are the event cubes' response times (EventCubes.response_times, read
+    the same way at the same version): the page's answered requests, not queried twice.
+    """
     meetings = _read(mq.meetings_cube(conn, event.id))
     meetings["status"] = vocab.mapped(meetings["status"], vocab.read_status)
     width = registration_bucket_s(event)
@@ -74,7 +78,7 @@ def load(conn: sa.Connection, event: Event) -> MatchmakingCubes:
     return MatchmakingCubes(
         meetings=meetings,
         over_time=_request_status(_read(times, ("rec_",))),
-        responses=_request_status(_read(mq.response_cube(conn, event.id), ("rec_",))),
+        responses=responses,
         slots=_slots(mq.slot_cube(conn, event.id)),
         problems=mq.request_problems(conn, event.id),
     )

@@ -53,7 +53,9 @@ def extra_cubes(
         return None
     event, version = cubes.event, snapshot.version
     try:
-        extra = service.cached(f"matchmaking:{event.id}", version, lambda c: mm.load(c, event))
+        extra = service.cached(
+            f"matchmaking:{event.id}", version, lambda c: mm.load(c, event, cubes.response_times)
+        )
         if pair is None:
             return extra
         pairs = service.cached(

@@ -105,20 +105,32 @@ def request_time_cube(
     """
     m = meeting_requests
     joined, columns = _both_sides(with_requester)
+    # The requests are joined to their people once (a CTE named twice is materialised),
+    # then read twice: by when they were asked and by when they were answered.
+    each = (
+        sa.select(
+            *columns,
+            m.c.status.label("status"),
+            epoch_bucket(m.c.requested_at, width_s).label("asked"),
+            epoch_bucket(m.c.responded_at, width_s).label("answered"),
+            m.c.requested_at.is_not(None).label("has_asked"),
+            m.c.responded_at.is_not(None).label("has_answered"),
+        )
+        .select_from(joined)
+        .where(m.c.event_id == event_id)
+        .cte("each_request")
+    )
+    keys = [each.c[c.name] for c in columns] + [each.c.status]
 
-    def by(kind: str, column: sa.Column) -> sa.Select:
-        return (
-            sa.select(
-                *columns,
-                m.c.status.label("status"),
-                sa.literal(kind).label("kind"),
-                epoch_bucket(column, width_s).label("bucket"),
-            )
-            .select_from(joined)
-            .where(m.c.event_id == event_id, column.is_not(None))
+    def by(kind: str, bucket: sa.Column, given: sa.Column) -> sa.Select:
+        return sa.select(*keys, sa.literal(kind).label("kind"), bucket.label("bucket")).where(
+            given.is_(sa.true())
         )
 
-    inner = sa.union_all(by("requested", m.c.requested_at), by("answered", m.c.responded_at))
+    inner = sa.union_all(
+        by("requested", each.c.asked, each.c.has_asked),
+        by("answered", each.c.answered, each.c.has_answered),
+    )
     return frame(conn, _grouped(inner.subquery()))
 
 

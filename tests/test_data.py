@@ -7,7 +7,7 @@ import shutil
 import pytest
 import sqlalchemy as sa
 
-from dashboard import metrics
+from dashboard import matchmaking, metrics
 from dashboard.event_data import events_from_frame, load_event
 from dashboard.filters import Filters
 from data import queries
@@ -24,13 +24,20 @@ FILTER_CASES = [
 ]
 
 
+def _records(frame) -> list[dict]:
+    """Rows as dicts, NaN as None (NaN is not equal to itself)."""
+    return frame.astype(object).where(frame.notna(), None).to_dict("records")
+
+
 def _figures(url: str) -> list[dict]:
     engine = make_engine(url)
     with engine.connect() as conn:
         event = next(e for e in events_from_frame(queries.events_frame(conn)) if e.id == 2)
         cubes = load_event(conn, event)
+        extra = matchmaking.load(conn, event, cubes.response_times)
     engine.dispose()
-    result = []
+    over_time = extra.over_time.groupby(["kind", "status", "bucket"])["n"].sum()
+    result = [{"over_time": sorted(over_time.items()), "slots": _records(extra.slots)}]
     for filters in FILTER_CASES:
         people = metrics.participant_summary(cubes, filters)
         meetings = metrics.matchmaking_summary(cubes, filters)

@@ -48,10 +48,11 @@ def mm_db(tmp_path: Path) -> str:
 def _load(url: str, event_id: int = 7, pairs: bool = False):
     with make_engine(url).connect() as conn:
         event = next(e for e in events_from_frame(queries.events_frame(conn)) if e.id == event_id)
-        extra = mm.load(conn, event)
+        cubes = load_event(conn, event)
+        extra = mm.load(conn, event, cubes.response_times)
         if pairs:
             extra = mm.with_pairs(extra, mm.load_pairs(conn, event))
-        return load_event(conn, event), extra
+        return cubes, extra
 
 
 @pytest.fixture
