@@ -8,7 +8,7 @@ from collections.abc import Callable
 import sqlalchemy as sa
 
 from bench.measure import Timing, timed
-from data.engine import parse_url
+from data.engine import SQLITE_MMAP, parse_url
 
 Statement = tuple[str, object]
 
@@ -31,7 +31,9 @@ def record_statements(engine: sa.Engine, action: Callable[[], object]) -> list[S
 def _raw_connection(url: str):
     parsed = parse_url(url)
     if parsed.get_backend_name() == "sqlite":
-        return sqlite3.connect(f"file:{parsed.database}?mode=ro", uri=True)
+        connection = sqlite3.connect(f"file:{parsed.database}?mode=ro", uri=True)
+        connection.execute(SQLITE_MMAP)  # as the dashboard's own connections
+        return connection
     import psycopg
 
     return psycopg.connect(

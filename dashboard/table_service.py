@@ -33,8 +33,6 @@ from data.table_model import RowQuery
 
 MEMO_ITEMS = 256
 MEMO_TTL_S = 3600
-# SQLite reads a large file much faster through mmap; only for the short queries.
-SQLITE_MMAP = "PRAGMA mmap_size = 2147483648"
 EXPORT_TIMEOUT_S = 3600.0
 ID_LISTS = 8
 
@@ -226,9 +224,11 @@ class TableService:
 
 
 def _tune_sqlite(conn: sa.Connection, export: bool) -> None:
+    """An export reads the whole file: without mmap (which every read has, data.engine)
+    its pages are not counted in the server's memory while it streams for minutes."""
     if not export:
-        conn.exec_driver_sql(SQLITE_MMAP)
         return
+    conn.exec_driver_sql("PRAGMA mmap_size = 0")
     driver = conn.connection.driver_connection
     if hasattr(driver, "limit_s"):  # data.engine's timed connection, used by this export only
         driver.limit_s = EXPORT_TIMEOUT_S
