@@ -97,17 +97,26 @@ def mapped(values: pd.Series, reader: Callable[[object], str]) -> pd.Series:
     return read.where(read.notna(), reader(None))
 
 
-def _none_for_nan(values: pd.Series) -> list:
-    return [None if pd.isna(value) else value for value in values]
+def _given(values: pd.Series) -> pd.Series:
+    """Whether each raw value is text with more than whitespace in it."""
+    lookup = {value: bool(_text(value)) for value in values.dropna().drop_duplicates()}
+    return values.map(lookup).fillna(False).astype(bool)
+
+
+def _country_or_unknown(raw: object) -> str:
+    return read_country_code(raw) or UNKNOWN
 
 
 def read_people(cube: pd.DataFrame, prefix: str = "") -> pd.DataFrame:
-    """Return the cube with country, sector and org_type read from its raw person columns."""
+    """Return the cube with country, sector and org_type read from its raw person columns.
+
+    The country is read_country's, a column at a time: the person's own value where it
+    is given, else the organisation's, each distinct value read once.
+    """
     out = cube.copy()
-    person, organisation = (_none_for_nan(cube[prefix + c]) for c in ("p_country", "o_country"))
-    pairs = list(zip(person, organisation, strict=True))
-    lookup = {pair: read_country(*pair) for pair in set(pairs)}
-    out[prefix + "country"] = [lookup[pair] for pair in pairs]
+    person = cube[prefix + "p_country"].astype(object)
+    raw = person.where(_given(person), cube[prefix + "o_country"].astype(object))
+    out[prefix + "country"] = mapped(raw, _country_or_unknown).tolist()
     out[prefix + "sector"] = mapped(cube[prefix + "sector_raw"], read_sector)
     out[prefix + "org_type"] = mapped(cube[prefix + "type_raw"], read_org_type)
     return out
