@@ -16,7 +16,7 @@ import sqlalchemy as sa
 
 from dashboard import filters as flt
 from dashboard import metrics, vocab
-from dashboard.event_data import Event, EventCubes, registration_bucket_s
+from dashboard.event_data import Event, EventCubes, collapsed, registration_bucket_s
 from data import matchmaking_queries as mq
 
 Pair = tuple[str, str, str]
@@ -75,9 +75,10 @@ def load(conn: sa.Connection, event: Event, responses: pd.DataFrame) -> Matchmak
     meetings["status"] = vocab.mapped(meetings["status"], vocab.read_status)
     width = registration_bucket_s(event)
     times = mq.request_time_cube(conn, event.id, width)
+    # Kept, like the event's cubes, at the level the figures read (collapsed).
     return MatchmakingCubes(
-        meetings=meetings,
-        over_time=_request_status(_read(times, ("rec_",))),
+        meetings=collapsed(meetings),
+        over_time=collapsed(_request_status(_read(times, ("rec_",)))),
         responses=responses,
         slots=_slots(mq.slot_cube(conn, event.id)),
         problems=mq.request_problems(conn, event.id),
@@ -92,8 +93,8 @@ def load_pairs(conn: sa.Connection, event: Event) -> tuple[pd.DataFrame, pd.Data
     """
     times = mq.request_time_cube(conn, event.id, registration_bucket_s(event), True)
     return (
-        _request_status(_read(times, SIDES)),
-        _request_status(_read(mq.response_cube(conn, event.id, True), SIDES)),
+        collapsed(_request_status(_read(times, SIDES))),
+        collapsed(_request_status(_read(mq.response_cube(conn, event.id, True), SIDES))),
     )
 
 
