@@ -11,13 +11,15 @@ app), every request waits for its version's figures.
 
 from __future__ import annotations
 
+import ctypes
+import ctypes.util
 import datetime as dt
 import hashlib
 import logging
 import threading
 import time
 from collections.abc import Callable
-from concurrent.futures import ThreadPoolExecutor
+from concurrent.futures import Future
 from concurrent.futures import TimeoutError as WaitedEnough
 from dataclasses import dataclass
 from typing import TypeVar
@@ -82,7 +84,7 @@ class DataService:
         self.engine = engine
         self.cache = cache
         self._wait_s = recompute_wait_s
-        self._pool = ThreadPoolExecutor(2, "recompute") if recompute_wait_s is not None else None
+        self._background = recompute_wait_s is not None
         # name -> (version, value, read at): what a request gets while its version computes
         self._latest: dict[str, tuple[str, object, dt.datetime]] = {}
         self._request = threading.local()
@@ -137,7 +139,7 @@ class DataService:
             self._latest[name] = (version, value, now)
             return value, version, now
         previous = self._latest.get(name)
-        if self._pool is None or previous is None:
+        if not self._background or previous is None:
             return self._compute(name, version, compute, now), version, now
         if not self.cache.hold(self._hold_key(name), HOLD_MAX_S):
             # Computed now by another thread or worker, or resting after a long computation:
@@ -145,7 +147,7 @@ class DataService:
             self._request.behind = True
             return previous[1], previous[0], previous[2]
         # The hold makes this the only computation of the name: no other thread starts one.
-        running = self._pool.submit(self._compute, name, version, compute, now)
+        running = _in_background(self._compute, name, version, compute, now)
         try:
             return running.result(timeout=self._wait_s), version, now
         except WaitedEnough:
@@ -211,6 +213,7 @@ class DataService:
         if latest is not None and latest[0] != version:
             # Only the newest version is asked for again: the one before need not be kept.
             self.cache.delete(self._key(name, latest[0]))
+        _give_back_memory()
         return value
 
     def _rest(self, name: str, took_s: float) -> None:
@@ -220,7 +223,7 @@ class DataService:
         costs half the database's time and a core at most, and clicks keep the rest.
         Figures lag by up to twice the computation.
         """
-        if self._pool is not None and took_s >= REST_FROM_S:
+        if self._background and took_s >= REST_FROM_S:
             self.cache.hold(self._hold_key(name), max(1, round(took_s)), replace=True)
         else:
             self.cache.release(self._hold_key(name))
@@ -300,3 +303,43 @@ class DataService:
         if cubes is not None:
             self._last_good[event_id] = snapshot
         return snapshot
+
+
+def _in_background(function: Callable[..., T], *args: object) -> Future:
+    """Run a computation in a thread of its own, which ends with it.
+
+    Computations are rare (one per name and data change, held across workers), so a
+    thread each costs nothing, and no idle pool thread outlives them (a pool's idle
+    threads are what a test server that stops every new thread finds to kill).
+    """
+    future: Future = Future()
+
+    def run() -> None:
+        future.set_running_or_notify_cancel()
+        try:
+            future.set_result(function(*args))
+        except BaseException as exc:  # handed to whoever waits for it
+            future.set_exception(exc)
+
+    threading.Thread(target=run, name="recompute", daemon=True).start()
+    return future
+
+
+def _malloc_trim() -> Callable[[int], int] | None:
+    try:
+        return ctypes.CDLL(ctypes.util.find_library("c") or "libc.so.6").malloc_trim
+    except (OSError, AttributeError):  # not glibc: its allocator gives memory back itself
+        return None
+
+
+_MALLOC_TRIM = _malloc_trim()
+
+
+def _give_back_memory() -> None:
+    """Hand the memory that a computation used and freed back to the system.
+
+    glibc keeps freed memory for the process: after a computation over 100,000
+    participants a worker would stay at the peak it reached instead of what it holds.
+    """
+    if _MALLOC_TRIM is not None:
+        _MALLOC_TRIM(0)
