@@ -8,6 +8,7 @@ in both languages, for staff and officials, full and empty, goes through go.Figu
 from __future__ import annotations
 
 import datetime as dt
+import json
 from collections import Counter
 
 import plotly.graph_objects as go
@@ -112,8 +113,21 @@ def test_the_dict_is_the_figure_go_figure_would_make():
     for method, properties in calls:
         getattr(ours, method)(**properties)
         getattr(theirs, method)(**properties)
-    assert go.Figure(ours.figure()).to_dict() == theirs.to_dict()
-    assert figure([], {})["layout"]["template"] == go.Figure().to_dict()["layout"]["template"]
+    expected = theirs.to_dict()
+    # The same template, with the defaults of the figure's trace types only (bar, scatter).
+    defaults = expected["layout"]["template"]["data"]
+    expected["layout"]["template"]["data"] = {k: defaults[k] for k in ("bar", "scatter")}
+    assert go.Figure(ours.figure()).to_dict() == expected
+    full = go.Figure().to_dict()["layout"]["template"]
+    assert figure([], {})["layout"]["template"] == {"layout": full["layout"], "data": {}}
+
+
+def test_a_figure_sends_the_trace_defaults_of_its_own_types_only():
+    bars = figure([trace("bar", x=[1], y=["a"])], {})["layout"]["template"]
+    assert set(bars["data"]) == {"bar"}
+    assert len(json.dumps(bars)) < len(json.dumps(TEMPLATE)) * 0.5
+    untyped = figure([{"x": [1], "y": [2]}], {})["layout"]["template"]
+    assert set(untyped["data"]) == {"scatter"}  # plotly.js draws a trace without a type so
 
 
 # Every page's figures, from the small event -------------------------------------------
@@ -231,8 +245,12 @@ def test_every_page_figure_is_a_valid_plotly_figure(service):
     kinds, found, drawn = set(), Counter(), Counter()
     for page, collect in PAGES.items():
         for name, fig in collect(service).items():
-            # The template is one shared dict, validated once above; it is most of the cost.
-            assert isinstance(fig, dict) and fig["layout"]["template"] is TEMPLATE, name
+            # The template is the shared one, validated once above, with the defaults of the
+            # figure's own trace types only (the look is the same; the response smaller).
+            template = fig["layout"]["template"]
+            assert isinstance(fig, dict) and template["layout"] is TEMPLATE["layout"], name
+            types = {t.get("type", "scatter") for t in fig["data"]}
+            assert set(template["data"]) == types & set(TEMPLATE["data"]), name
             layout = {k: v for k, v in fig["layout"].items() if k != "template"}
             go.Figure({"data": fig["data"], "layout": layout})  # a misspelt property raises
             to_json_plotly(fig["data"])  # what Dash sends must serialise
