@@ -110,6 +110,7 @@ MATCHMAKING_ROUNDS_SUMMARY = "matchmaking-rounds-summary"
 MATCHMAKING_ROUNDS_NOTE = "matchmaking-rounds-note"
 MATCHMAKING_ROUNDS_RENDERED = "matchmaking-rounds-rendered"
 MATCHMAKING_UNMATCHED = "matchmaking-unmatched"
+MATCHMAKING_UNMATCHED_GRID = "matchmaking-unmatched-grid"
 
 # workshops
 WORKSHOPS_STATUS = "workshops-status"

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import dash_ag_grid as dag
 import dash_bootstrap_components as dbc
 import pandas as pd
 from dash import dcc, html
@@ -145,6 +146,9 @@ def layout(lang: str = "en") -> html.Div:
     )
 
 
+SHORT_LIST = 15
+
+
 def people_table(rows: pd.DataFrame, lang: str, limit: int) -> list:
     """The staff list of opted-in participants without a meeting (at most `limit` rows)."""
     heading = section("matchmaking.section.unmatched", lang)
@@ -154,20 +158,29 @@ def people_table(rows: pd.DataFrame, lang: str, limit: int) -> list:
     if len(rows) > limit:
         lines.append(html.P(t("matchmaking.unmatched.more", lang, shown=limit), className="small"))
     columns = ("name", "organisation", "country", "sector", "org_type")
-    head = html.Thead(html.Tr([html.Th(t(f"matchmaking.column.{c}", lang)) for c in columns]))
-    body = html.Tbody(
-        [
-            html.Tr(
-                [
-                    html.Td(row.name),
-                    html.Td(row.organisation if isinstance(row.organisation, str) else ""),
-                    html.Td(value_name("country", row.country, lang)),
-                    html.Td(value_name("sector", row.sector, lang)),
-                    html.Td(value_name("org_type", row.org_type, lang)),
-                ]
-            )
-            for row in rows.head(limit).itertuples(index=False)
-        ]
+    # One grid of plain rows: a table of a thousand cells as components took 0.2 s to
+    # build and 100 kB to send at each click; the grid's rows are 25 kB, and sort.
+    rows_data = [
+        {
+            "name": row.name,
+            "organisation": row.organisation if isinstance(row.organisation, str) else "",
+            "country": value_name("country", row.country, lang),
+            "sector": value_name("sector", row.sector, lang),
+            "org_type": value_name("org_type", row.org_type, lang),
+        }
+        for row in rows.head(limit).itertuples(index=False)
+    ]
+    table = dag.AgGrid(
+        id=ids.MATCHMAKING_UNMATCHED_GRID,
+        columnDefs=[
+            {"field": c, "headerName": t(f"matchmaking.column.{c}", lang)} for c in columns
+        ],
+        rowData=rows_data,
+        defaultColDef={"sortable": True, "resizable": True, "filter": True},
+        columnSize="responsiveSizeToFit",
+        # A short list takes its own height; a long one scrolls inside the grid.
+        dashGridOptions={"domLayout": "autoHeight" if len(rows_data) <= SHORT_LIST else "normal"},
+        style={} if len(rows_data) <= SHORT_LIST else {"height": "420px"},
+        className="unmatched-grid",
     )
-    table = dbc.Table([head, body], size="sm", striped=True, hover=True, responsive=True)
     return [*heading, *lines, table]

@@ -10,10 +10,12 @@ import datetime as dt
 import io
 from pathlib import Path
 
+import dash_ag_grid as dag
 import pandas as pd
 import plotly.graph_objects as go
 import pytest
 import sqlalchemy as sa
+from dash import html
 from openpyxl import load_workbook
 
 from dashboard import matchmaking as mm
@@ -28,6 +30,7 @@ from dashboard.matchmaking_staff import unmatched_people
 from dashboard.service import DataService
 from data import queries
 from data.engine import make_engine, writable_engine
+from layouts.matchmaking import people_table
 from tests import mm_event
 
 EVERYONE = Filters()
@@ -296,6 +299,26 @@ def test_staff_list_of_opted_in_participants_without_a_meeting(mm_db):
     assert rows["name"].tolist() == ["First4 Last4"]
     none = unmatched_people(service, snapshot.version, snapshot.cubes.event, Filters(("DK",)))
     assert none.empty
+
+
+def test_the_staff_list_is_one_grid_of_text_rows_cut_at_its_limit():
+    hostile = ["=HYPERLINK(1)", "<img src=x onerror=alert(1)>", "Ærø Østergård"]
+    rows = pd.DataFrame(
+        {
+            "name": hostile,
+            "organisation": ["Org", None, "Øresund"],
+            "country": ["DK", "SE", "DK"],
+            "sector": ["Digital", "Unknown", "Digital"],
+            "org_type": ["sme", "research", "sme"],
+        }
+    )
+    parts = people_table(rows, "de", 2)
+    grid = next(p for p in parts if isinstance(p, dag.AgGrid))
+    assert [r["name"] for r in grid.rowData] == hostile[:2]  # as text, never markup
+    assert grid.rowData[0]["country"] == "Dänemark" and grid.rowData[1]["organisation"] == ""
+    assert not any(c.get("cellRenderer") for c in grid.columnDefs)
+    notes = " ".join(str(p.children) for p in parts if isinstance(p, html.P))
+    assert "3" in notes and "2" in notes  # three without a meeting, the first two shown
 
 
 def _kpis(view_model) -> dict[str, str]:
