@@ -14,20 +14,25 @@ LIST_LIMIT = 200
 COLUMNS = ("name", "organisation", "country", "sector", "org_type")
 
 
+def _read_unmatched(rows: pd.DataFrame) -> pd.DataFrame:
+    """The rows read (metrics.md): active participants whose organisation exists."""
+    read = vocab.read_people(rows)
+    read = read[read["org_missing"].astype(int) == 0]
+    read = read[vocab.mapped(read["status"], vocab.read_status).isin(vocab.ACTIVE)]
+    return read[list(COLUMNS)].reset_index(drop=True)
+
+
 def unmatched_people(
     service: DataService, version: str, event: Event, filters: flt.Filters
 ) -> pd.DataFrame:
     """Active opted-in participants matching the filters who have no accepted meeting.
 
+    The rows are read once per data version, with the query; a click only filters them.
     Raises DataUnavailable when the database cannot be read.
     """
-    rows = service.cached(
-        f"matchmaking-unmatched:{event.id}",
+    read = service.cached(
+        f"matchmaking-unmatched-read:{event.id}",
         version,
-        lambda conn: mq.people_without_meetings(conn, event.id),
+        lambda conn: _read_unmatched(mq.people_without_meetings(conn, event.id)),
     )
-    read = vocab.read_people(rows)
-    read = read[read["org_missing"].astype(int) == 0]
-    read = read[vocab.mapped(read["status"], vocab.read_status).isin(vocab.ACTIVE)]
-    read = flt.apply(read, filters)
-    return read[list(COLUMNS)].reset_index(drop=True)
+    return flt.apply(read, filters).reset_index(drop=True)
