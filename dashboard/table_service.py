@@ -164,13 +164,19 @@ class TableService:
     def rows(self, prepared: Prepared, start: int, stop: int) -> list[dict]:
         """Rows start to stop, formatted for the grid.
 
-        The first block is read with LIMIT; a later one (the user scrolls) from the ids of
-        every selected row in order, read once per data version and kept, so that
-        scrolling does not sort the whole table again for each block.
+        The first block is read with LIMIT, with the count (`_first_block`); a later one
+        (the user scrolls) from the ids of every selected row in order, read once per data
+        version and kept, so that scrolling does not sort the whole table again for each
+        block.
         """
         query = prepared.query
+        first = None
+        if start == 0 and stop <= tb.BLOCK_ROWS:
+            first = self._first_block(prepared)[0][:stop]
         with self.connect() as conn:
-            if start == 0:
+            if first is not None:
+                raw = data_tables.rows_by_id(conn, query, first)
+            elif start == 0:
                 raw = data_tables.block(conn, query, start, stop)
             else:
                 ids = self._ordered_ids(prepared.version, query)
@@ -187,11 +193,22 @@ class TableService:
             self.id_lists.set(key, ids, MEMO_TTL_S)
         return ids
 
+    def _first_block(self, prepared: Prepared) -> tuple[list, int]:
+        """The first block's ids and the count of selected rows, read together once.
+
+        The grid asks for its first block and the page for "n of N" at the same moment;
+        the one that comes second finds both read (one scan instead of two).
+        """
+        key = f"first:{prepared.version}:{_digest(prepared.query)}"
+        return self.remember(
+            key, lambda c: data_tables.first_block(c, prepared.query, tb.BLOCK_ROWS)
+        )
+
     def counts(self, prepared: Prepared) -> tuple[int, int]:
         """How many rows the request selects, and how many the table holds for the event."""
         query = prepared.query
         everything = RowQuery(query.table, query.event_id)
-        return self._count(prepared.version, query), self._count(prepared.version, everything)
+        return self._first_block(prepared)[1], self._count(prepared.version, everything)
 
     def _count(self, version: str, query: RowQuery) -> int:
         digest = hashlib.sha256(repr(query).encode()).hexdigest()[:24]

@@ -41,6 +41,8 @@ NUMBER_OPS = {
 }
 DATE_OPS = ("equals", "notEqual", "lessThan", "greaterThan", "inRange", "blank", "notBlank")
 MAX_TEXT = 200
+# Rows the grid asks for at a time (its cacheBlockSize); the first block is read with the count.
+BLOCK_ROWS = 100
 MAX_CONDITIONS = 2
 MAX_SORT = 3
 MAX_WORDS = 5

@@ -79,6 +79,17 @@ def block(conn: Connection, query: RowQuery, start: int, stop: int) -> list[dict
     return rows_by_id(conn, query, chosen)
 
 
+def first_block(conn: Connection, query: RowQuery, stop: int) -> tuple[list, int]:
+    """The ids of the query's first `stop` rows, and how many rows it selects, in one read:
+    count(*) OVER () counts every chosen row before LIMIT keeps the first ones."""
+    _source, ids = _chosen_ids(query)
+    counted = ids.add_columns(sa.func.count().over().label("selected"))
+    rows = conn.execute(counted.limit(max(stop, 1))).all()
+    if not rows:
+        return [], 0
+    return [row[0] for row in rows][: max(stop, 0)], int(rows[0][1])
+
+
 def ordered_ids(conn: Connection, query: RowQuery) -> list:
     """The ids of every row of the query, in its order (to page through without re-sorting)."""
     _source, ids = _chosen_ids(query)

@@ -12,7 +12,7 @@ from dashboard.i18n import fmt_int, t
 from layouts import ids
 
 TABS = (*tb.TABLES, "quality")
-BLOCK_ROWS = 100
+BLOCK_ROWS = tb.BLOCK_ROWS
 FILTERS = {
     tb.TEXT: ("agTextColumnFilter", list(tb.TEXT_OPS)),
     tb.READ: ("agTextColumnFilter", list(tb.TEXT_OPS)),

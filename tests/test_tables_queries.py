@@ -13,6 +13,7 @@ from dashboard.service import DataService
 from dashboard.state import parse_query
 from dashboard.table_service import TableRequest, TableService
 from data import table_sources
+from data import tables as data_tables
 from data.engine import make_engine, writable_engine
 from tests import small_event
 
@@ -85,6 +86,7 @@ def test_column_filters_on_read_and_date_columns(tables):
 
 def test_search_is_a_bound_value_and_matches_without_case(tables):
     assert _ids(tables, "people", search="FOOD valley") == [3, 11]
+    assert _rows(tables, "requests", "?event=2&country=DE")[1][0] == 2  # read with the block
     assert _ids(tables, "people", search="'; DROP TABLE participants; --") == []
     assert _ids(tables, "people", search="100%") == []
     assert len(_ids(tables, "people")) == 10  # the table is still there
@@ -181,6 +183,21 @@ def test_later_blocks_continue_the_first_in_the_same_order(tables):
     blocks = [tables.rows(prepared, start, start + 3) for start in (0, 3, 6, 9)]
     assert [row["id"] for block in blocks for row in block] == [4, 7, 5, 2, 6, 1, 8, 9, 3, 11]
     assert tables.rows(prepared, 12, 15) == []
+
+
+@pytest.mark.parametrize("table", tb.TABLES)
+@pytest.mark.parametrize("query", ["?event=2", "?event=2&country=DK", "?event=2&country=IS"])
+def test_the_first_block_read_with_its_count_is_the_plain_block_and_count(tables, table, query):
+    request = TableRequest(table, parse_query(query), sort_model=_sort("id", "desc"))
+    prepared = tables.prepare(request)
+    n, _total = tables.counts(prepared)  # asked first: the block comes from the same read
+    first = [row["id"] for row in tables.rows(prepared, 0, tb.BLOCK_ROWS)]
+    with tables.connect() as conn:
+        plain = data_tables.block(conn, prepared.query, 0, tb.BLOCK_ROWS)
+        assert n == data_tables.count(conn, prepared.query)
+    assert first == [row["id"] for row in plain]
+    assert [row["id"] for row in tables.rows(prepared, 0, 2)] == first[:2]
+    assert (n == 0) == (query == "?event=2&country=IS")  # nobody from Iceland
 
 
 @pytest.mark.parametrize(
