@@ -39,6 +39,7 @@ Moment = dt.datetime
 
 CACHE_TTL_S = 6 * 3600
 REST_FROM_S = 1.0  # computations shorter than this are never held back
+BACKGROUND_COMPUTATIONS = 2  # computations one worker runs in the background at once
 HOLD_MAX_S = 180  # a computation's hold, should its worker die before it ends
 TIMEOUT_WORDS = ("statement timeout", "max_statement_time", "interrupted", "canceling statement")
 
@@ -85,6 +86,8 @@ class DataService:
         self.cache = cache
         self._wait_s = recompute_wait_s
         self._background = recompute_wait_s is not None
+        # At most two computations at once in a worker (of different names or events).
+        self._computing = threading.BoundedSemaphore(BACKGROUND_COMPUTATIONS)
         # name -> (version, value, read at): what a request gets while its version computes
         self._latest: dict[str, tuple[str, object, dt.datetime]] = {}
         self._request = threading.local()
@@ -147,7 +150,7 @@ class DataService:
             self._request.behind = True
             return previous[1], previous[0], previous[2]
         # The hold makes this the only computation of the name: no other thread starts one.
-        running = _in_background(self._compute, name, version, compute, now)
+        running = _in_background(self._computing, self._compute, name, version, compute, now)
         try:
             return running.result(timeout=self._wait_s), version, now
         except WaitedEnough:
@@ -305,8 +308,10 @@ class DataService:
         return snapshot
 
 
-def _in_background(function: Callable[..., T], *args: object) -> Future:
-    """Run a computation in a thread of its own, which ends with it.
+def _in_background(
+    slots: threading.BoundedSemaphore, function: Callable[..., T], *args: object
+) -> Future:
+    """Run a computation in a thread of its own, which ends with it, once a slot is free.
 
     Computations are rare (one per name and data change, held across workers), so a
     thread each costs nothing, and no idle pool thread outlives them (a pool's idle
@@ -315,11 +320,12 @@ def _in_background(function: Callable[..., T], *args: object) -> Future:
     future: Future = Future()
 
     def run() -> None:
-        future.set_running_or_notify_cancel()
-        try:
-            future.set_result(function(*args))
-        except BaseException as exc:  # handed to whoever waits for it
-            future.set_exception(exc)
+        with slots:
+            future.set_running_or_notify_cancel()
+            try:
+                future.set_result(function(*args))
+            except BaseException as exc:  # handed to whoever waits for it
+                future.set_exception(exc)
 
     threading.Thread(target=run, name="recompute", daemon=True).start()
     return future

@@ -202,6 +202,41 @@ def test_a_long_recomputation_runs_behind_the_figures_before(small_db, monkeypat
     assert service.peek_settled(drawn) == current  # computed since: drawn again
 
 
+def test_at_most_two_computations_run_behind_at_once_and_each_ends(small_db):
+    service = DataService(make_engine(small_db), MemoryCache(), recompute_wait_s=0.01)
+    names = ("a", "b", "c", "d")
+    for name in names:  # a first value each: later versions compute behind it
+        assert service.cached(name, "v1", lambda _conn: 1) == 1
+    running, most, guard, release = 0, 0, threading.Lock(), threading.Event()
+
+    def slow(_conn):
+        nonlocal running, most
+        with guard:
+            running += 1
+            most = max(most, running)
+        release.wait(10)
+        with guard:
+            running -= 1
+        return 2
+
+    assert [service.cached(name, "v2", slow) for name in names] == [1, 1, 1, 1]  # before
+    time.sleep(0.3)
+    assert most == 2  # the other two wait for a slot
+    release.set()
+    deadline = time.monotonic() + 10
+    while time.monotonic() < deadline and any(service.cached(n, "v2", slow) != 2 for n in names):
+        time.sleep(0.05)
+    assert [service.cached(name, "v2", slow) for name in names] == [2, 2, 2, 2]
+    assert most == 2
+
+    def computing() -> list:
+        return [t for t in threading.enumerate() if t.name.startswith("recompute")]
+
+    while computing() and time.monotonic() < deadline:
+        time.sleep(0.05)
+    assert not computing()  # each thread ended with its computation: none idles
+
+
 def test_without_a_recompute_wait_every_request_waits_for_its_version(small_db):
     service = _service(small_db)
     before = service.snapshot(2)
