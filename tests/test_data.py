@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import datetime as dt
 import shutil
 
 import pytest
@@ -13,6 +14,7 @@ from dashboard.filters import Filters
 from data import queries
 from data.contract import missing_parts
 from data.engine import DatabaseUrlError, make_engine, parse_url, writable_engine
+from data.schema import participants
 from data.version import DataUnavailable, data_version
 from tests import small_event
 from tests.conftest import SHARED
@@ -204,3 +206,22 @@ def test_bad_database_urls_are_explained(url, message):
 def test_mariadb_url_uses_pymysql():
     assert parse_url("mariadb://root@localhost/test").drivername == "mysql+pymysql"
     assert parse_url("postgresql://localhost/test").drivername == "postgresql+psycopg"
+
+
+def test_rows_are_read_as_the_driver_gives_them_only_where_nothing_is_converted(small_db):
+    engine = make_engine(small_db)
+    with engine.connect() as conn:
+        counted = sa.select(participants.c.country_code, sa.func.count()).group_by(
+            participants.c.country_code
+        )
+        result = conn.execute(counted)
+        assert queries._unprocessed(result)
+        result.close()
+        dated = sa.select(participants.c.registered_at).where(participants.c.id == 1)
+        result = conn.execute(dated)  # SQLite holds text: SQLAlchemy makes it a datetime
+        assert not queries._unprocessed(result)
+        result.close()
+        assert isinstance(queries.frame(conn, dated)["registered_at"].iloc[0], dt.datetime)
+        people = queries.participant_cube(conn, 2)
+    engine.dispose()
+    assert people["n"].sum() == 10 and people["n"].dtype.kind == "i"
