@@ -237,14 +237,17 @@ def over_time(
     rows = rows[sent | answered]
     if rows.empty:
         return pd.DataFrame(columns=["date", "requested", *ANSWERED])
-    series = rows["kind"].where(rows["kind"] == "requested", rows["status"])
-    stamps = pd.to_datetime(rows["bucket"].astype("int64"), unit="s", utc=True)
-    dates = stamps.dt.tz_convert(event.zone).dt.date
-    table = rows.pivot_table(
-        index=dates.to_numpy(), columns=series.to_numpy(), values="n", aggfunc="sum"
-    )
+    series = rows["kind"].where(rows["kind"] == "requested", rows["status"]).astype(str)
+    # Summed per bucket first, so that only each bucket's time becomes a local date.
+    per_bucket = (
+        rows.assign(series=series.to_numpy()).groupby(["bucket", "series"])["n"].sum()
+    ).reset_index()
+    stamps = pd.to_datetime(per_bucket["bucket"].astype("int64"), unit="s", utc=True)
+    per_bucket["date"] = stamps.dt.tz_convert(event.zone).dt.date.to_numpy()
+    table = per_bucket.pivot_table(index="date", columns="series", values="n", aggfunc="sum")
     table = table.reindex(columns=["requested", *ANSWERED]).fillna(0).astype(int).sort_index()
-    return table.rename_axis("date").reset_index()
+    table.columns.name = None
+    return table.reset_index()
 
 
 def response_times(
