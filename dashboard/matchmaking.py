@@ -94,7 +94,7 @@ def load_pairs(conn: sa.Connection, event: Event) -> tuple[pd.DataFrame, pd.Data
     times = mq.request_time_cube(conn, event.id, registration_bucket_s(event), True)
     return (
         collapsed(_request_status(_read(times, SIDES))),
-        collapsed(_request_status(_read(mq.response_cube(conn, event.id, True), SIDES))),
+        collapsed(_request_status(_read(mq.pair_response_cube(conn, event.id), SIDES))),
     )
 
 

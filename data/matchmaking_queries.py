@@ -250,15 +250,12 @@ def request_problems(conn: Connection, event_id: int) -> dict[str, int]:
     return {key: int(row[key] or 0) for key in conditions}
 
 
-def response_cube(conn: Connection, event_id: int, with_requester: bool = False) -> pd.DataFrame:
-    """Answered requests by the recipient's raw attributes (and the requester's, if asked: for
-    the figures of one pair), status and response time in minutes.
-
-    Unlike the shared response-time cube, it says whether the requester's organisation is
-    missing, so that the page leaves those requests out as the request counts do.
-    """
+def pair_response_cube(conn: Connection, event_id: int) -> pd.DataFrame:
+    """Answered requests by both sides' raw attributes, status and response time in minutes:
+    for the figures of one pair (the page's other figures read the event cubes' response
+    times, data.queries.response_time_cube)."""
     m = meeting_requests
-    joined, columns = _both_sides(with_requester)
+    joined, columns = _both_sides(with_requester=True)
     minutes = (epoch_seconds(m.c.responded_at) - epoch_seconds(m.c.requested_at)) / 60
     inner = (
         sa.select(
