@@ -29,6 +29,34 @@ def test_country_is_read_as_metrics_md_says(person, organisation, expected):
     assert vocab.read_country(person, organisation) == expected
 
 
+COUNTRY_CASES = [
+    ("DE", "DK"),
+    (None, "dk"),
+    ("  ", " se "),
+    ("\t", "NO"),
+    ("UK", None),
+    ("Germany", "DE"),
+    (None, None),
+    (7, "FI"),
+]
+
+
+@pytest.mark.filterwarnings("error")  # pandas' warnings of what will fail in its next versions
+@pytest.mark.parametrize("cases", [COUNTRY_CASES, [(None, "dk"), (None, None)]])
+def test_a_cube_reads_countries_as_read_country_does_row_by_row(cases):
+    persons, organisations = zip(*cases, strict=True)
+    cube = pd.DataFrame(
+        {
+            "p_country": pd.Series(persons, dtype=object if any(persons) else float),
+            "o_country": list(organisations),
+            "sector_raw": "Digital",
+            "type_raw": "sme",
+        }
+    )
+    read = vocab.read_people(cube)["country"].tolist()
+    assert read == [vocab.read_country(p, o) for p, o in cases]
+
+
 @pytest.mark.parametrize(
     ("raw", "expected"),
     [
