@@ -15,7 +15,7 @@ import pandas as pd
 import sqlalchemy as sa
 
 from dashboard import filters as flt
-from dashboard import metrics, vocab
+from dashboard import metrics, timeseries, vocab
 from dashboard.event_data import Event, EventCubes, collapsed, registration_bucket_s
 from data import matchmaking_queries as mq
 
@@ -233,13 +233,8 @@ def over_time(
     if rows.empty:
         return pd.DataFrame(columns=["date", "requested", *ANSWERED])
     series = rows["kind"].where(rows["kind"] == "requested", rows["status"]).astype(str)
-    # Summed per bucket first, so that only each bucket's time becomes a local date.
-    per_bucket = (
-        rows.assign(series=series.to_numpy()).groupby(["bucket", "series"])["n"].sum()
-    ).reset_index()
-    stamps = pd.to_datetime(per_bucket["bucket"].astype("int64"), unit="s", utc=True)
-    per_bucket["date"] = stamps.dt.tz_convert(event.zone).dt.date.to_numpy()
-    table = per_bucket.pivot_table(index="date", columns="series", values="n", aggfunc="sum")
+    daily = timeseries.by_local_date(rows.assign(series=series.to_numpy()), event.zone, ("series",))
+    table = daily.unstack("series")
     table = table.reindex(columns=["requested", *ANSWERED]).fillna(0).astype(int).sort_index()
     table.columns.name = None
     return table.reset_index()

@@ -98,9 +98,8 @@ def mapped(values: pd.Series, reader: Callable[[object], str]) -> pd.Series:
 
 
 def _given(values: pd.Series) -> pd.Series:
-    """Whether each raw value is text with more than whitespace in it."""
-    lookup = {value: bool(_text(value)) for value in values.dropna().drop_duplicates()}
-    return values.map(lookup).eq(True)  # missing values (NaN) are not given
+    """Whether each raw value is text with more than whitespace in it (missing: not given)."""
+    return mapped(values, lambda raw: bool(_text(raw))).astype(bool)
 
 
 def _country_or_unknown(raw: object) -> str:
