@@ -35,6 +35,9 @@ MEMO_ITEMS = 256
 MEMO_TTL_S = 3600
 EXPORT_TIMEOUT_S = 3600.0
 ID_LISTS = 8
+# An event holding more than this share of a table's rows is no narrower a way into the
+# table than the other conditions (1,696,832 of 3,159,375 requests in the million demo).
+BROAD_SHARE = 0.2
 
 
 @dataclass(frozen=True)
@@ -133,6 +136,29 @@ class TableService:
             f"distinct:{version}:{key}", lambda c: data_tables.distinct_values(c, key)
         )
 
+    def distinct_each(self, version: str, keys: tuple) -> dict[str, tuple]:
+        """The distinct raw values of several read columns; those not read yet are read side
+        by side, each on its own connection (a country is in the participants' and in the
+        organisations' table: scans of 0.27 s and 0.12 s at a million participants)."""
+        missing = [k for k in keys if self.memo.get(f"distinct:{version}:{k}") is None]
+        if len(missing) > 1:
+            errors: list[Exception] = []
+
+            def read(key: str) -> None:
+                try:
+                    self.distinct(version, key)
+                except Exception as exc:  # raised again in the caller's thread, below
+                    errors.append(exc)
+
+            readers = [threading.Thread(target=read, args=(k,), name="distinct") for k in missing]
+            for reader in readers:
+                reader.start()
+            for reader in readers:
+                reader.join()
+            if errors:
+                raise errors[0]
+        return {key: self.distinct(version, key) for key in keys}
+
     # --- checking and translating a request ------------------------------------------
     def prepare(self, request: TableRequest) -> Prepared:
         """Check the request and translate it (ModelError, DataUnavailable)."""
@@ -142,10 +168,13 @@ class TableService:
 
         def raws(reading: str) -> tuple:
             keys = readings.SOURCES[reading]
-            return readings.domain(reading, {k: self.distinct(version, k) for k in keys})
+            return readings.domain(reading, self.distinct_each(version, keys))
 
         ctx = tb.Context(raws, zone, request.state.lang)
-        return Prepared(request, self._query(request, event, ctx), event, version, ctx)
+        query = self._query(request, event, ctx)
+        if self._event_is_broad(version, query):
+            query = replace(query, event_broad=True)
+        return Prepared(request, query, event, version, ctx)
 
     def _query(self, request: TableRequest, event: Event | None, ctx: tb.Context) -> RowQuery:
         table = request.table
@@ -159,6 +188,23 @@ class TableService:
             table, event.id if event else None, where, tb.orders(table, request.sort_model, ctx)
         )
         return table_quality.narrowed(query, request.problem, ctx)
+
+    def _event_is_broad(self, version: str, query: RowQuery) -> bool:
+        """Whether the query's event holds more than BROAD_SHARE of its table's rows.
+
+        Asked only where the answer changes the plan (data.sqlfuncs.broad): on SQLite, of
+        a table read through linked keys, when other conditions could choose the rows.
+        Both counts are kept per data version; the event's is the page's "of N" too.
+        """
+        if (
+            query.event_id is None
+            or not query.where
+            or query.table not in data_tables.KEYED
+            or self.service.engine.dialect.name != "sqlite"
+        ):
+            return False
+        table = self._count(version, RowQuery(query.table, None))
+        return self._count(version, RowQuery(query.table, query.event_id)) > BROAD_SHARE * table
 
     # --- rows and counts -------------------------------------------------------------
     def rows(self, prepared: Prepared, start: int, stop: int) -> list[dict]:

@@ -47,6 +47,29 @@ def _mysql_bucket(element: epoch_bucket, compiler, **kw) -> str:
     return f"(FLOOR({seconds} / {width}) * {width})"
 
 
+class broad(FunctionElement):
+    """A condition that most rows meet: on SQLite, likely(condition).
+
+    SQLite has no statistics unless somebody ran ANALYZE (we only read), so it takes an
+    index on an equality as the narrowest way in. Marked likely, the condition is not
+    used to choose rows, and an index on another condition's key is. Other databases
+    keep statistics of their own and get the condition unchanged.
+    """
+
+    type = sa.Boolean()
+    inherit_cache = True
+
+
+@compiles(broad)
+def _plain_broad(element: broad, compiler, **kw) -> str:
+    return compiler.process(element.clauses, **kw)
+
+
+@compiles(broad, "sqlite")
+def _sqlite_broad(element: broad, compiler, **kw) -> str:
+    return f"likely({compiler.process(element.clauses, **kw)})"
+
+
 class epoch_seconds(epoch_bucket):
     """Seconds since 1970 of a UTC timestamp."""
 

@@ -75,3 +75,6 @@ class RowQuery:
     event_id: int | None
     where: tuple = ()
     order: tuple[Order, ...] = ()
+    # The event holds most of the table's rows: the other conditions should choose the rows
+    # (an index on a linked key) rather than the event's index (see sqlfuncs.broad).
+    event_broad: bool = False

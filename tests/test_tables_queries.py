@@ -5,16 +5,19 @@ from __future__ import annotations
 import dataclasses
 
 import pytest
+import sqlalchemy as sa
+from sqlalchemy.dialects import mysql, postgresql, sqlite
 
-from dashboard import table_quality
+from dashboard import table_quality, table_service
 from dashboard import tables as tb
 from dashboard.cache import MemoryCache
-from dashboard.service import DataService
+from dashboard.service import DataService, DataUnavailable
 from dashboard.state import parse_query
 from dashboard.table_service import TableRequest, TableService
-from data import table_sources
+from data import sqlfuncs, table_sources
 from data import tables as data_tables
 from data.engine import make_engine, writable_engine
+from data.schema import participants
 from tests import small_event
 
 
@@ -240,3 +243,52 @@ def test_the_same_rows_on_postgresql_and_mariadb(server_tables):
     request = TableRequest("people", parse_query("?event=2"), sort_model=_sort("country", "desc"))
     streamed = [row[0] for row in tables.stream(tables.prepare(request))]
     assert streamed == [4, 7, 5, 2, 6, 1, 9, 3, 11]
+
+
+@pytest.mark.parametrize("table", ["requests", "bookings"])
+@pytest.mark.parametrize("query", ["?event=2&country=DE", "?event=2&sector=Digital"])
+def test_an_event_with_most_rows_lets_the_other_conditions_choose_them(
+    tables, monkeypatch, table, query
+):
+    asked = {"sort_model": _sort("id", "desc")}
+    prepared = tables.prepare(TableRequest(table, parse_query(query), **asked))
+    assert prepared.query.event_broad  # event 2 holds most of the small event's rows
+    _source, ids = data_tables._chosen_ids(prepared.query)
+    assert "likely(" in str(ids.compile(tables.service.engine))
+    broad = _rows(tables, table, query, **asked)
+    monkeypatch.setattr(table_service, "BROAD_SHARE", 1.0)
+    plain = TableService(tables.service)
+    assert not plain.prepare(TableRequest(table, parse_query(query), **asked)).query.event_broad
+    assert _rows(plain, table, query, **asked) == broad
+    assert broad[1][0] > 0
+
+
+def test_the_broad_hint_is_sqlites_alone():
+    condition = sqlfuncs.broad(participants.c.event_id == 2)
+    where = sa.select(participants.c.id).where(condition)
+    assert "likely(participants.event_id = " in str(where.compile(dialect=sqlite.dialect()))
+    for dialect in (postgresql.dialect(), mysql.dialect()):
+        compiled = str(where.compile(dialect=dialect))
+        assert "likely" not in compiled and "participants.event_id = " in compiled
+
+
+def test_a_readings_raw_values_are_read_side_by_side_and_failures_reach_the_caller(
+    tables, monkeypatch
+):
+    version = tables.service.version()
+    read = data_tables.distinct_values
+    keys = ("participant_country", "organisation_country")
+    both = tables.distinct_each(version, keys)
+    with tables.connect() as conn:
+        assert both == {key: read(conn, key) for key in keys}
+
+    def refused(conn, key):
+        if key == "organisation_country":
+            raise DataUnavailable("the organisations cannot be read")
+        return read(conn, key)
+
+    monkeypatch.setattr(data_tables, "distinct_values", refused)
+    fresh = TableService(tables.service)
+    with pytest.raises(DataUnavailable, match="organisations cannot be read"):
+        fresh.prepare(TableRequest("people", parse_query("?event=2&country=DK")))
+    assert fresh.memo.get(f"distinct:{version}:participant_country") is not None
