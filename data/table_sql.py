@@ -169,9 +169,14 @@ def condition(source: Source, item: object, depth: int = 0) -> ColumnElement:
 def ordering(source: Source, order: Order) -> list[ColumnElement]:
     expression = expression_of(source, order.column)
     if order.ranks:
-        ranked = enumerate(order.ranks)
-        cases = [(expression.in_(list(raws)), rank) for rank, raws in ranked if raws]
-        expression = sa.case(*cases, else_=order.default_rank) if cases else sa.literal(0)
+        # CASE value WHEN raw THEN rank: the value (a fallback is a CASE itself) is computed
+        # once per row, not once per rank; a raw value takes the first rank it is in.
+        rank_of: dict = {}
+        for rank, raws in enumerate(order.ranks):
+            for raw in raws:
+                rank_of.setdefault(raw, rank)
+        default = order.default_rank
+        expression = sa.case(rank_of, value=expression, else_=default) if rank_of else sa.literal(0)
     # NULLs last in both directions, the same on every database.
     nulls_last = sa.case((expression.is_(None), 1), else_=0)
     return [nulls_last, expression.desc() if order.descending else expression.asc()]
