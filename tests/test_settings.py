@@ -9,6 +9,8 @@ from pathlib import Path
 import pytest
 
 from dashboard.settings import SettingsError, from_env
+from data import indexes
+from data.engine import make_engine, writable_engine
 
 ROOT = Path(__file__).resolve().parents[1]
 SECRET = "a-secret-key-long-enough"
@@ -88,6 +90,28 @@ def test_check_db_reports_problems_and_passes(small_db):
     assert "every table and column" in done.stdout
     assert "1  participants pointing at a missing organisation" in done.stdout
     assert "1  accepted meetings without a slot" in done.stdout
+    for recommended in indexes.RECOMMENDED:  # registration-schema.sql has none of them
+        assert recommended.statement() in done.stdout
+
+
+def test_check_db_recommends_only_the_indexes_a_database_lacks(small_db):
+    engine = writable_engine(small_db)
+    with engine.begin() as conn:  # another name, the same leading column
+        conn.exec_driver_sql("CREATE INDEX by_country ON participants (country_code, role)")
+    engine.dispose()
+    with make_engine(small_db).connect() as conn:
+        assert [r.name for r in indexes.missing(conn)] == ["ix_participants_organisation"]
+    done = _run(["-m", "dashboard", "check-db", "--database", small_db], {})
+    assert "ix_participants_country" not in done.stdout
+    assert "CREATE INDEX ix_participants_organisation ON participants (organisation_id);" in (
+        done.stdout
+    )
+    engine = writable_engine(small_db)
+    with engine.begin() as conn:
+        conn.exec_driver_sql(indexes.RECOMMENDED[1].statement())
+    engine.dispose()
+    done = _run(["-m", "dashboard", "check-db", "--database", small_db], {})
+    assert done.returncode == 0 and "every index the dashboard can use is there" in done.stdout
 
 
 def test_check_db_fails_on_a_contract_violation(tmp_path):
