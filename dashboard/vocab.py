@@ -4,6 +4,7 @@ from __future__ import annotations
 
 from collections.abc import Callable
 
+import numpy as np
 import pandas as pd
 import pycountry
 
@@ -92,9 +93,12 @@ def read_role(raw: object) -> str:
 
 def mapped(values: pd.Series, reader: Callable[[object], str]) -> pd.Series:
     """Apply a reader to a column through its distinct values (cubes repeat values a lot)."""
-    lookup = {value: reader(value) for value in values.dropna().drop_duplicates()}
-    read = values.map(lookup).astype(object)
-    return read.where(read.notna(), reader(None))
+    codes, distinct = pd.factorize(values)  # a missing value's code is -1
+    missing = reader(None)
+    read = [reader(value) for value in distinct]
+    # The last entry serves code -1; a reader's missing answer counts as missing too.
+    lookup = np.array([missing if pd.isna(r) else r for r in read] + [missing], dtype=object)
+    return pd.Series(lookup[codes], index=values.index, name=values.name, dtype=object)
 
 
 def _given(values: pd.Series) -> pd.Series:

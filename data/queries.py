@@ -34,6 +34,10 @@ def frame(conn: Connection, query: Select) -> pd.DataFrame:
     result = conn.execute(query)
     columns = list(result.keys())
     rows = _driver_rows(result) if _unprocessed(result) else result.fetchall()
+    if rows and isinstance(rows[0], tuple):
+        # Plain tuples: pandas reads them into columns in C, each column's type inferred
+        # as from a list of its values (an empty result keeps the types below).
+        return pd.DataFrame.from_records(rows, columns=columns)
     # Column by column: pandas inspects each Row object when given rows, which is slow.
     values = zip(*rows, strict=True) if rows else ([] for _ in columns)
     return pd.DataFrame(dict(zip(columns, values, strict=True)), columns=columns)
