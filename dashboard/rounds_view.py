@@ -101,16 +101,24 @@ def day_bounds(board: rounds.Grid, event: Event) -> tuple[dt.datetime, dt.dateti
     return tuple(m.astimezone(dt.UTC).replace(tzinfo=None) for m in (start, end))
 
 
+NAME_COLUMNS = ("slot", "location", "requester", "requester_org", "recipient", "recipient_org")
+
+
 def names_by_cell(people: pd.DataFrame) -> Names:
     """'A (Org) ↔ B (Org)' per (slot, table) from the staff query's rows."""
     names: Names = {}
-    for row in people.itertuples(index=False):
-        table = row.location.strip() if isinstance(row.location, str) else ""
+    columns = (people[c].tolist() for c in NAME_COLUMNS)  # plain values, a column at a time
+    for slot, location, requester, requester_org, recipient, recipient_org in zip(
+        *columns, strict=True
+    ):
+        if pd.isna(slot):
+            continue  # a slot time the database cannot read is in no cell of the grid
+        table = location.strip() if isinstance(location, str) else ""
         sides = [
             f"{who} ({org})" if isinstance(org, str) and org else str(who)
-            for who, org in ((row.requester, row.requester_org), (row.recipient, row.recipient_org))
+            for who, org in ((requester, requester_org), (recipient, recipient_org))
         ]
-        names.setdefault((int(row.slot), table), []).append(" ↔ ".join(sides))
+        names.setdefault((int(slot), table), []).append(" ↔ ".join(sides))
     return names
 
 

@@ -421,3 +421,18 @@ def test_the_download_holds_what_the_page_shows(mm_db):
     rows = _sheets(staff)["Acceptance by country"][1:]
     assert rows[0] == ("SE", "Sweden", 4, 2, 2, 0.5)
     assert "Small counts" not in {row[0] for row in _sheets(staff)["About these figures"]}
+
+
+def test_staff_names_skip_a_meeting_whose_slot_time_cannot_be_read():
+    people = pd.DataFrame(
+        {
+            "slot": [3600.0, float("nan")],
+            "location": [" Table 1 ", "Table 2"],
+            "requester": ["Anna Berg", "Jon Dahl"],
+            "requester_org": ["Org SE", None],
+            "recipient": ["Åsa Lind", "Kai Ek"],
+            "recipient_org": ["", "Org FI"],
+        }
+    )
+    expected = {(3600, "Table 1"): ["Anna Berg (Org SE) ↔ Åsa Lind"]}
+    assert rounds_view.names_by_cell(people) == expected
