@@ -57,8 +57,16 @@ def _unprocessed(result: sa.CursorResult) -> bool:
 def _driver_rows(result: sa.CursorResult) -> list[tuple]:
     """Every row as the driver returns it (the statement ran through SQLAlchemy all the
     same: its events, such as the benchmark's recording of statements, saw it)."""
+    context = result.context
+    driver_error = context.dialect.loaded_dbapi.Error
     try:
         return list(result.cursor.fetchall())
+    except driver_error as exc:
+        # What SQLAlchemy's own fetch would raise (an interrupted, timed-out statement:
+        # sqlalchemy.exc.OperationalError), so that callers see a database error.
+        raise sa.exc.DBAPIError.instance(
+            context.statement, None, exc, driver_error, dialect=context.dialect
+        ) from exc
     finally:
         result.close()
 

@@ -11,6 +11,7 @@ import sqlalchemy as sa
 from dashboard import matchmaking, metrics
 from dashboard.event_data import events_from_frame, load_event
 from dashboard.filters import Filters
+from dashboard.service import TooSlow, describe
 from data import queries
 from data.contract import missing_parts
 from data.engine import DatabaseUrlError, make_engine, parse_url, writable_engine
@@ -225,3 +226,21 @@ def test_rows_are_read_as_the_driver_gives_them_only_where_nothing_is_converted(
         people = queries.participant_cube(conn, 2)
     engine.dispose()
     assert people["n"].sum() == 10 and people["n"].dtype.kind == "i"
+
+
+def test_a_statement_cut_off_while_its_rows_are_fetched_is_a_database_error(small_db):
+    engine = make_engine(small_db, statement_timeout_s=0.0)  # cut off at the first check
+    numbers = sa.text(
+        "(WITH RECURSIVE c(x) AS (SELECT 1 UNION ALL SELECT x + 1 FROM c WHERE x < 1000000)"
+        " SELECT x FROM c) AS numbers"
+    )
+    query = sa.select(sa.column("x")).select_from(numbers)
+    with engine.connect() as conn:
+        result = conn.execute(query)  # the first row comes before the first check
+        assert queries._unprocessed(result)
+        with pytest.raises(sa.exc.OperationalError, match="interrupted") as raised:
+            queries._driver_rows(result)
+        assert isinstance(describe(raised.value), TooSlow)
+        with pytest.raises(sa.exc.OperationalError):
+            queries.frame(conn, query)
+    engine.dispose()
