@@ -38,7 +38,9 @@ BLOCKS = (  # table, filter bar, a column filter, a sort
     ("people", "country=LV", None, "last_name"),
     ("people", "sector=Digital", {"email": ("contains", "cluster")}, "country"),
     ("requests", "country=LV", None, "requested_at"),
+    ("requests", "sector=Digital", None, "requested_at"),
     ("bookings", "country=LV", None, "booked_at"),
+    ("bookings", "sector=Digital", None, "booked_at"),
     ("organisations", "country=LV", None, "name"),
 )
 PASSWORD = "bench-password-1"
