@@ -32,7 +32,7 @@ def active_people(cubes: EventCubes, filters: flt.Filters) -> pd.DataFrame:
     if kept is not None and kept[0] is cubes.people:
         return kept[1]
     people = flt.apply(cubes.people, filters)
-    active = people[people["status"].isin(ACTIVE)]
+    active = people[flt.one_of(people["status"], ACTIVE)]
     if len(_ACTIVE) >= _ACTIVE_KEPT:
         _ACTIVE.clear()
     _ACTIVE[key] = (cubes.people, active)
@@ -67,7 +67,7 @@ def breakdown(cubes: EventCubes, filters: flt.Filters, dimension: str) -> pd.Ser
 def organisations_represented(cubes: EventCubes, filters: flt.Filters) -> tuple[int, int]:
     """Distinct organisations among active participants, and how many are clusters."""
     orgs = flt.apply(cubes.organisations, filters)
-    orgs = orgs[orgs["status"].isin(ACTIVE) & (orgs["n"] > 0)]
+    orgs = orgs[flt.one_of(orgs["status"], ACTIVE) & (orgs["n"] > 0).to_numpy()]
     clusters = orgs.loc[orgs["org_type"] == "cluster_organisation", "organisation_id"]
     return int(orgs["organisation_id"].nunique()), int(clusters.nunique())
 
@@ -179,22 +179,21 @@ class WorkshopFigures:
 def workshop_figures(cubes: EventCubes, filters: flt.Filters) -> list[WorkshopFigures]:
     """Booking figures per workshop, by start time, counting active participants' bookings."""
     bookings = flt.apply(cubes.bookings, filters)
-    bookings = bookings[bookings["status"].isin(ACTIVE)]
-    counts = bookings.pivot_table(
-        index="workshop_id", columns="booking_status", values="n", aggfunc="sum", fill_value=0
-    )
-    attended = bookings[bookings["attended"] == 1].groupby("workshop_id")["n"].sum()
+    bookings = bookings[flt.one_of(bookings["status"], ACTIVE)]
+    # Plain dictionaries: a workshop's figures are looked up one by one below.
+    grouped = bookings.groupby(["workshop_id", "booking_status"], observed=True)["n"].sum()
+    counts = {key: int(n) for key, n in grouped.items()}
+    attended = bookings[bookings["attended"] == 1].groupby("workshop_id")["n"].sum().to_dict()
     result = []
     for row in cubes.workshops.itertuples(index=False):
-        counted = counts.loc[row.id] if row.id in counts.index else {}
         result.append(
             WorkshopFigures(
                 id=int(row.id),
                 title=str(row.title),
                 starts_at=pd.Timestamp(row.starts_at).to_pydatetime(),
                 capacity=int(row.capacity),
-                booked=int(counted.get("booked", 0)),
-                waitlisted=int(counted.get("waitlisted", 0)),
+                booked=counts.get((row.id, "booked"), 0),
+                waitlisted=counts.get((row.id, "waitlisted"), 0),
                 attended=int(attended.get(row.id, 0)),
             )
         )

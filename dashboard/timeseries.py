@@ -29,7 +29,7 @@ def by_local_date(rows: pd.DataFrame, zone: dt.tzinfo, by: tuple[str, ...] = ())
 def registrations_by_day(cubes: EventCubes, filters: flt.Filters) -> pd.DataFrame:
     """Active participants by local registration date: columns date, n, cumulative, days_before."""
     reg = flt.apply(cubes.registrations, filters)
-    reg = reg[reg["status"].isin(ACTIVE) & reg["bucket"].notna()]
+    reg = reg[flt.one_of(reg["status"], ACTIVE) & reg["bucket"].notna().to_numpy()]
     if reg.empty:
         return pd.DataFrame(columns=["date", "n", "cumulative", "days_before"])
     daily = by_local_date(reg, cubes.event.zone).sort_index()
@@ -42,7 +42,7 @@ def registrations_by_day(cubes: EventCubes, filters: flt.Filters) -> pd.DataFram
 def checkins_by_day(cubes: EventCubes, filters: flt.Filters) -> pd.DataFrame:
     """Active participants checked in on each event day (first scan that day): date, n."""
     scans = flt.apply(cubes.first_scans, filters)
-    scans = scans[scans["status"].isin(ACTIVE)]
+    scans = scans[flt.one_of(scans["status"], ACTIVE)]
     per_day = scans.groupby("day")["n"].sum()
     days = cubes.event.days()
     return pd.DataFrame({"date": days, "n": [int(per_day.get(i, 0)) for i in range(len(days))]})
@@ -51,7 +51,7 @@ def checkins_by_day(cubes: EventCubes, filters: flt.Filters) -> pd.DataFrame:
 def arrivals(cubes: EventCubes, filters: flt.Filters, width_min: int = 60) -> pd.DataFrame:
     """First arrivals of each day by local time bucket: columns start (local), day, n."""
     scans = flt.apply(cubes.first_scans, filters)
-    scans = scans[scans["status"].isin(ACTIVE) & scans["bucket"].notna()]
+    scans = scans[flt.one_of(scans["status"], ACTIVE) & scans["bucket"].notna().to_numpy()]
     if scans.empty:
         return pd.DataFrame(columns=["start", "day", "n"])
     per_bucket = scans.groupby(["bucket", "day"])["n"].sum().reset_index()

@@ -5,6 +5,7 @@ from __future__ import annotations
 import pandas as pd
 import pytest
 
+from dashboard import filters as flt
 from dashboard import metrics, timeseries, vocab
 from dashboard.filters import Filters
 from tests.conftest import DAY1, DAY2
@@ -224,3 +225,13 @@ def test_a_cube_is_kept_at_the_level_the_figures_read():
     assert all(isinstance(cube[c].dtype, pd.CategoricalDtype) for c in cube.columns[:-1])
     # both sides share their categories, so that they can be compared (cross-border)
     assert (cube["req_country"] != cube["rec_country"]).tolist() == [True, True]
+
+
+@pytest.mark.parametrize("values", [("DE",), ("DE", "LV"), ("ZZ",), (), ("Unknown", "DE", "DE")])
+def test_one_of_a_category_column_is_isin(values):
+    raw = ["DE", None, "LV", "DE", "Unknown", "SE", None]
+    column = pd.Series(pd.Categorical(raw, categories=["DE", "LV", "SE", "Unknown", "PL"]))
+    expected = column.isin(values).to_numpy()
+    assert flt.one_of(column, values).tolist() == expected.tolist()
+    plain = pd.Series(raw, dtype=object)
+    assert flt.one_of(plain, values).tolist() == expected.tolist()
