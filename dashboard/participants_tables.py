@@ -70,7 +70,7 @@ def outside_host(cubes: EventCubes, filters: Filters, host: str | None) -> tuple
 def _counts(cubes: EventCubes, filters: Filters, dimension: str) -> pd.Series:
     if dimension == ORGANISATION:
         orgs = flt.apply(cubes.organisations, filters)
-        orgs = orgs[orgs["status"].isin(ACTIVE)]
+        orgs = orgs[flt.one_of(orgs["status"], ACTIVE)]
         counts = orgs.groupby("organisation_id")["n"].sum()
         counts = counts[counts > 0].astype(int)
         counts.index = counts.index.astype(int).astype(str)
