@@ -133,11 +133,15 @@ def _rss_kb(pid: int, field: str) -> int:
     return 0
 
 
-def start_server(url: str, port: int, workdir: str) -> subprocess.Popen:
-    """The dashboard as a real server process, with one staff account."""
+def start_server(
+    url: str, port: int, workdir: str, settings: dict[str, str] | None = None
+) -> subprocess.Popen:
+    """The dashboard as a real server process, with one staff account (and the settings
+    given, as environment variables)."""
     users = Path(workdir) / "users.json"
     UserStore(users).add("bench", "staff", PASSWORD)
     env = dict(os.environ, DATABASE_URL=url, PORT=str(port), DASHBOARD_USERS_FILE=str(users))
+    env.update(settings or {})
     env["SECRET_KEY"] = "bench-secret-key-0123456789"
     log = open(Path(workdir) / "server.log", "w")  # noqa: SIM115 - closed with the process
     server = subprocess.Popen([sys.executable, "app.py"], cwd=ROOT, env=env, stdout=log, stderr=log)
