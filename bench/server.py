@@ -13,14 +13,14 @@ import threading
 import time
 import urllib.request
 
-from bench.ours import VIEWS, Site, find_key
+from bench.ours import STATEMENT_TIMEOUT_S, VIEWS, Site, find_key
 from scripts import bench_tables
 from tests.attacks import callback_body, update_url
 
 # Each warm-up request waits for its figures (by default a request waits 0.5 s and the
 # computation goes on in the background: the memory would be read before the cubes are
-# there), and no statement is cut off (at a million one runs for tens of seconds).
-AT_REST = {"RECOMPUTE_WAIT_MS": "600000", "STATEMENT_TIMEOUT_SECONDS": "600"}
+# there), with the statement limit of the in-process site.
+AT_REST = {"RECOMPUTE_WAIT_MS": "600000", "STATEMENT_TIMEOUT_SECONDS": str(STATEMENT_TIMEOUT_S)}
 WARM_TIMEOUT_S = 900
 
 
