@@ -84,7 +84,7 @@ def _rounds(service, snapshot, extra, state, role, now) -> tuple[list, dict]:
     board = board_of(extra, event, now) if event is not None else None
     names = None
     if role == STAFF and board is not None and snapshot.version:
-        names = staff_names(service, snapshot.version, event, board)
+        names = staff_names(service, snapshot.version, extra, event, board)
     view = rounds_view(board, event, state.lang, now, names)
     data = [state.event, state.lang, service.settled(snapshot.version), role]
     return [view.figure, view.summary, view.note], redraw_key(board, event, data, now)

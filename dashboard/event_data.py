@@ -20,7 +20,7 @@ SIDES = ("req_", "rec_")
 # The raw person columns: once read into country, sector and org_type they only split rows.
 RAW_COLUMNS = ("p_country", "o_country", "sector_raw", "type_raw", "org_missing")
 # The read text columns: a few distinct values repeated over every row of a cube.
-TEXT_COLUMNS = ("country", "sector", "org_type", "status", "role", "booking_status")
+TEXT_COLUMNS = ("country", "sector", "org_type", "status", "role", "booking_status", "kind")
 
 
 @dataclass(frozen=True)

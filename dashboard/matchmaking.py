@@ -11,6 +11,7 @@ from __future__ import annotations
 import math
 from dataclasses import dataclass, replace
 
+import numpy as np
 import pandas as pd
 import sqlalchemy as sa
 
@@ -57,12 +58,23 @@ def _request_status(cube: pd.DataFrame) -> pd.DataFrame:
 
 
 def _slots(cube: pd.DataFrame) -> pd.DataFrame:
-    """Slots with a readable time; the table is the location trimmed, None when blank."""
+    """Slots with a readable time; the table is the location trimmed, None when blank.
+
+    Both as categories: a big event's slots repeat a few thousand table names a million
+    times. The location as stored finds a table's meetings in the database (table_locations).
+    """
     out = cube[cube["slot"].notna()].copy()
     tables = out["location"].map(lambda v: v.strip() if isinstance(v, str) else "")
-    out["table"] = tables.where(tables != "", None)
+    out["table"] = tables.where(tables != "", None).astype("category")
+    out["location"] = out["location"].astype("category")
     out["slot"] = out["slot"].astype("int64")
-    return out[["slot", "table", "held", "n"]].reset_index(drop=True)
+    return out[["slot", "table", "location", "held", "n"]].reset_index(drop=True)
+
+
+def table_locations(slots: pd.DataFrame, tables: set[str]) -> list[str]:
+    """The locations, as stored, of the slots cube's tables given."""
+    pairs = slots[["location", "table"]].drop_duplicates().dropna()
+    return sorted(pairs.loc[pairs["table"].isin(tables), "location"].astype(str))
 
 
 def load(conn: sa.Connection, event: Event, responses: pd.DataFrame) -> MatchmakingCubes:
@@ -232,8 +244,9 @@ def over_time(
     rows = rows[sent | answered]
     if rows.empty:
         return pd.DataFrame(columns=["date", "requested", *ANSWERED])
-    series = rows["kind"].where(rows["kind"] == "requested", rows["status"]).astype(str)
-    daily = timeseries.by_local_date(rows.assign(series=series.to_numpy()), event.zone, ("series",))
+    asked = (rows["kind"] == "requested").to_numpy()
+    series = np.where(asked, "requested", rows["status"].to_numpy(dtype=object))
+    daily = timeseries.by_local_date(rows.assign(series=series), event.zone, ("series",))
     table = daily.unstack("series")
     table = table.reindex(columns=["requested", *ANSWERED]).fillna(0).astype(int).sort_index()
     table.columns.name = None

@@ -58,8 +58,11 @@ def natural_key(name: str) -> tuple:
 
 
 def _local_dates(slots: pd.Series, event: Event) -> pd.Series:
-    stamps = pd.to_datetime(slots, unit="s", utc=True).dt.tz_convert(event.zone)
-    return stamps.dt.date
+    """Each slot's local date, converted once per distinct slot (a day has a few rounds)."""
+    epochs = slots.unique()
+    stamps = pd.to_datetime(epochs, unit="s", utc=True).tz_convert(event.zone)
+    dates = dict(zip(epochs.tolist(), stamps.date, strict=True))
+    return slots.map(dates)
 
 
 def choose_day(dates: set[dt.date], event: Event, today: dt.date) -> tuple[dt.date, bool]:
@@ -77,10 +80,10 @@ def round_length(epochs: list[int]) -> dt.timedelta:
 
 
 def _cell_states(day: pd.DataFrame, length: dt.timedelta, now: dt.datetime) -> pd.DataFrame:
-    grouped = day.groupby(["slot", "table"], dropna=True)
+    grouped = day.groupby(["slot", "table"], dropna=True, observed=True)
     n = grouped["n"].sum()
     held = day.assign(h1=(day["held"] == 1) * day["n"], h0=(day["held"] == 0) * day["n"])
-    held = held.groupby(["slot", "table"])[["h1", "h0"]].sum()
+    held = held.groupby(["slot", "table"], observed=True)[["h1", "h0"]].sum()
     cells = pd.concat([n, held], axis=1).reset_index()
     over = pd.to_datetime(cells["slot"], unit="s", utc=True) + length <= now
     state = pd.Series(SCHEDULED, index=cells.index)
@@ -100,7 +103,7 @@ def grid(slots: pd.DataFrame, event: Event, now: dt.datetime) -> Grid | None:
     on_day = slots[dates == day]
     epochs = sorted(int(s) for s in on_day["slot"].unique())
     length = round_length(epochs)
-    tables = sorted({t for t in slots["table"] if isinstance(t, str)}, key=natural_key)
+    tables = sorted(set(slots["table"].dropna().unique()), key=natural_key)
     current = None
     if live:
         running = [

@@ -8,6 +8,7 @@ row that points at a missing row is left out); `request_problems` counts what is
 from __future__ import annotations
 
 import datetime as dt
+from collections.abc import Sequence
 
 import pandas as pd
 import sqlalchemy as sa
@@ -157,9 +158,14 @@ def _name(p: sa.FromClause) -> sa.ColumnElement:
 
 
 def slot_people(
-    conn: Connection, event_id: int, start: dt.datetime, end: dt.datetime
+    conn: Connection,
+    event_id: int,
+    start: dt.datetime,
+    end: dt.datetime,
+    locations: Sequence[str],
 ) -> pd.DataFrame:
-    """Who meets whom in the accepted meetings between two UTC times (for staff only)."""
+    """Who meets whom in the accepted meetings between two UTC times at the locations
+    given, as stored (for staff only)."""
     valid = _valid_requests(event_id, intact=False).subquery()
     req, rec = participants.alias("req"), participants.alias("rec")
     req_o, rec_o = organisations.alias("req_o"), organisations.alias("rec_o")
@@ -183,6 +189,7 @@ def slot_people(
             _status(valid.c.status) == "accepted",
             valid.c.slot_start >= start,
             valid.c.slot_start < end,
+            valid.c.location.in_(list(locations)),
         )
         .order_by(valid.c.slot_start, valid.c.location, valid.c.id)
     )

@@ -280,7 +280,7 @@ def test_staff_hover_names_both_sides_of_each_meeting(mm_db, loaded):
     service = DataService(make_engine(mm_db), MemoryCache())
     now = dt.datetime(2026, 5, 5, 8, 40, tzinfo=UTC)
     board = rounds.grid(extra.slots, cubes.event, now)
-    names = rounds_view.staff_names(service, service.version(), cubes.event, board)
+    names = rounds_view.staff_names(service, service.version(), extra, cubes.event, board)
     ten = int(dt.datetime(2026, 5, 5, 8, 0, tzinfo=UTC).timestamp())
     assert sorted(names[(ten, "Table 1")]) == [
         "First1 Last1 (Org DE) ↔ First2 Last2 (Org DK)",
@@ -290,6 +290,24 @@ def test_staff_hover_names_both_sides_of_each_meeting(mm_db, loaded):
     assert "First1 Last1" in str(figure.data[0].hovertext)
     anonymous = go.Figure(rounds_view.rounds_view(board, cubes.event, "en", now).figure)
     assert "First1" not in str(anonymous.to_json())
+
+
+def test_staff_names_are_kept_for_the_drawn_tables_only(mm_db, loaded, monkeypatch):
+    cubes, extra = loaded
+    service = DataService(make_engine(mm_db), MemoryCache())
+    board = rounds.grid(extra.slots, cubes.event, dt.datetime(2026, 5, 5, 8, 40, tzinfo=UTC))
+    everyone = rounds_view.staff_names(service, service.version(), extra, cubes.event, board)
+    assert {table for _, table in everyone} == {"Table 1", "Table 2"}
+    monkeypatch.setattr(rounds_view, "MAX_TABLES", 1)
+    first = rounds_view.staff_names(service, service.version(), extra, cubes.event, board)
+    assert first == {cell: names for cell, names in everyone.items() if cell[1] == "Table 1"}
+
+
+def test_a_tables_meetings_are_found_under_each_location_stored_for_it(loaded):
+    _cubes, extra = loaded
+    assert mm.table_locations(extra.slots, {"Table 2"}) == [" Table 2 ", "Table 2"]
+    assert mm.table_locations(extra.slots, {"Table 3", "Table 9"}) == ["Table 3"]
+    assert mm.table_locations(extra.slots, set()) == []
 
 
 def test_staff_list_of_opted_in_participants_without_a_meeting(mm_db):

@@ -203,7 +203,7 @@ def _rounds(service) -> dict[str, dict]:
         found[f"rounds none {lang}"] = rounds_view.rounds_view(None, None, lang, NOW).figure
         for now in (NOW, IN_ROUND):
             board = rounds.grid(extra.slots, event, now)
-            names = rounds_view.staff_names(service, snapshot.version, event, board)
+            names = rounds_view.staff_names(service, snapshot.version, extra, event, board)
             for who, given in (("staff", names), ("official", None)):
                 view = rounds_view.rounds_view(board, event, lang, now, given)
                 found[f"rounds {now:%H:%M} {lang} {who}"] = view.figure
