@@ -24,7 +24,7 @@ from callbacks import workshops as workshops_callbacks
 from dashboard import api, downloads, login, web
 from dashboard.auth import STATISTICS, AccountError, UserStore
 from dashboard.cache import make_cache
-from dashboard.service import DataService
+from dashboard.service import DataService, freeze_memory
 from dashboard.settings import Settings, SettingsError, from_env
 from dashboard.table_service import TableService
 from data.engine import DatabaseUrlError, make_engine
@@ -124,6 +124,9 @@ def create_app(settings: Settings) -> Dash:
     wall = create_wall(server, service, guard, settings)
     web.install(server, guard, [*app.csp_hashes(), *wall.csp_hashes()])
     server.config["DASHBOARD_SERVICE"] = service
+    # The code and the app, built once, stay alive: a full garbage collection (which a
+    # request's allocations may start) need not walk their 160,000 objects (80 ms).
+    freeze_memory()
     return app
 
 

@@ -2,10 +2,12 @@
 
 from __future__ import annotations
 
+import gc
 import logging
 import shutil
 import threading
 import time
+import weakref
 
 import pytest
 import sqlalchemy as sa
@@ -286,3 +288,28 @@ def test_a_hold_is_shared_by_workers_and_never_copied_locally(shared, request):
     assert not two.hold("event:2", 60)
     time.sleep(1.2)
     assert two.hold("event:2", 60)  # the rest is over
+
+
+class _Cycle:
+    """An object in a reference cycle: only a garbage collection frees it."""
+
+    def __init__(self) -> None:
+        self.me = self
+
+
+def test_after_a_long_computation_what_it_keeps_is_frozen_and_old_cycles_are_freed(
+    small_db, monkeypatch
+):
+    import dashboard.service as service_module
+
+    monkeypatch.setattr(service_module, "REST_FROM_S", 0.0)  # every computation is long
+    old = _Cycle()
+    gone = weakref.ref(old)
+    service_module.freeze_memory()  # frozen by the computation before, say
+    del old
+    gc.collect()
+    assert gone() is not None  # a frozen cycle outlives a collection
+    service = _service(small_db)
+    snapshot = service.snapshot(2)
+    assert gone() is None  # the computation unfroze, collected and froze again
+    assert not any(kept is snapshot.cubes for kept in gc.get_objects())  # not walked again
