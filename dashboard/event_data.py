@@ -113,6 +113,9 @@ class EventCubes:
     workshops: pd.DataFrame
     bookings: pd.DataFrame
     read_at: dt.datetime
+    # The requests by the recipient's side only (requests_received): what the figures that
+    # read one side sum. At a million participants 8,690 rows instead of 391,965.
+    received: pd.DataFrame
 
 
 def _people(cube: pd.DataFrame, prefix: str = "") -> pd.DataFrame:
@@ -186,12 +189,31 @@ def _read_cubes(conn: sa.Connection, event: Event) -> dict[str, pd.DataFrame]:
     }
 
 
+def requests_received(requests: pd.DataFrame) -> pd.DataFrame:
+    """A request cube summed over the requester's columns: the recipient's side only."""
+    keys = [c for c in requests.columns if c != "n" and not c.startswith("req_")]
+    grouped = requests.groupby(keys, dropna=False, sort=False, observed=True)["n"].sum()
+    return grouped.reset_index()[[*keys, "n"]]
+
+
+def by_minutes(responses: pd.DataFrame) -> pd.DataFrame:
+    """A response-time cube in the order of its minutes (unreadable last).
+
+    A median sorts the minutes of the rows a filter keeps: rows already in order (and
+    what a filter keeps of them still is) cost a stable sort one pass instead of 16 ms
+    at a million participants.
+    """
+    return responses.sort_values("minutes", kind="stable").reset_index(drop=True)
+
+
 def load_event(conn: sa.Connection, event: Event) -> EventCubes:
     """The event's read aggregates, each kept at the level the figures read."""
     cubes = {name: collapsed(cube) for name, cube in _read_cubes(conn, event).items()}
+    cubes["response_times"] = by_minutes(cubes["response_times"])
     return EventCubes(
         event=event,
         **cubes,
         workshops=queries.workshops_frame(conn, event.id),
         read_at=dt.datetime.now(dt.UTC),
+        received=requests_received(cubes["requests"]),
     )

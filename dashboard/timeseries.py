@@ -15,6 +15,11 @@ def _local(buckets: pd.Series, zone: dt.tzinfo) -> pd.Series:
     return pd.to_datetime(buckets.astype("int64"), unit="s", utc=True).dt.tz_convert(zone)
 
 
+def local_dates(buckets: pd.Series, zone: dt.tzinfo) -> pd.Series:
+    """The local date of each time bucket (epoch seconds)."""
+    return _local(buckets, zone).dt.date
+
+
 def by_local_date(rows: pd.DataFrame, zone: dt.tzinfo, by: tuple[str, ...] = ()) -> pd.Series:
     """`n` summed per local date of the rows' time buckets (and per the columns `by`).
 
@@ -22,7 +27,7 @@ def by_local_date(rows: pd.DataFrame, zone: dt.tzinfo, by: tuple[str, ...] = ())
     each row's time into a local date took most of a click at 100,000 participants.
     """
     per_bucket = rows.groupby(["bucket", *by])["n"].sum().reset_index()
-    per_bucket["date"] = _local(per_bucket["bucket"], zone).dt.date.to_numpy()
+    per_bucket["date"] = local_dates(per_bucket["bucket"], zone).to_numpy()
     return per_bucket.groupby(["date", *by])["n"].sum()
 
 

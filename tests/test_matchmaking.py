@@ -8,6 +8,7 @@ from __future__ import annotations
 
 import datetime as dt
 import io
+from dataclasses import replace
 from pathlib import Path
 
 import dash_ag_grid as dag
@@ -19,7 +20,7 @@ from dash import html
 from openpyxl import load_workbook
 
 from dashboard import matchmaking as mm
-from dashboard import matchmaking_export, rounds_view
+from dashboard import matchmaking_export, rounds_view, timeseries
 from dashboard import matchmaking_view as view
 from dashboard import meeting_rounds as rounds
 from dashboard import state as st
@@ -308,6 +309,29 @@ def test_a_tables_meetings_are_found_under_each_location_stored_for_it(loaded):
     assert mm.table_locations(extra.slots, {"Table 2"}) == [" Table 2 ", "Table 2"]
     assert mm.table_locations(extra.slots, {"Table 3", "Table 9"}) == ["Table 3"]
     assert mm.table_locations(extra.slots, set()) == []
+
+
+def test_request_times_are_kept_by_local_day_with_the_same_daily_figures(loaded):
+    cubes, _extra = loaded
+    berlin = dt.datetime(2026, 5, 4, 22, 30, tzinfo=UTC)  # 00:30 in Berlin on the 5th
+    buckets = [berlin - dt.timedelta(hours=1), berlin, berlin + dt.timedelta(hours=3)]
+    epochs = [int(b.timestamp()) for b in buckets]
+    times = pd.DataFrame(
+        {
+            "rec_country": pd.Categorical(["DE", "DE", "DE", "DK", "DE"]),
+            "status": pd.Categorical(["pending"] * 5),
+            "kind": pd.Categorical(["requested"] * 5),
+            "bucket": [*epochs, epochs[1], float("nan")],
+            "n": [1, 2, 4, 8, 16],
+        }
+    )
+    event = replace(cubes.event, timezone="Europe/Berlin")
+    daily = mm.daily(times, event)
+    assert sorted(daily["n"]) == [1, 6, 8, 16]  # 4th; 5th: 2 + 4; DK's; no time
+    assert set(daily["bucket"].dropna()) == {epochs[0], epochs[1]}
+    by_day = timeseries.by_local_date(daily, event.zone)
+    assert by_day.equals(timeseries.by_local_date(times, event.zone))
+    assert dict(by_day) == {dt.date(2026, 5, 4): 1, dt.date(2026, 5, 5): 14}
 
 
 def test_staff_list_of_opted_in_participants_without_a_meeting(mm_db):

@@ -154,6 +154,21 @@ def test_matchmaking_filter_keeps_requests_whose_recipient_matches(small_cubes):
     assert summary["median_response_hours"] == 6.0  # of 2 and 10
 
 
+def test_the_received_cube_is_the_requests_summed_over_the_requester(small_cubes):
+    requests, received = small_cubes.requests, small_cubes.received
+    assert not [c for c in received.columns if c.startswith("req_")]
+    keys = [c for c in received.columns if c != "n"]
+    expected = requests.groupby(keys, observed=True, dropna=False)["n"].sum()
+    assert received.groupby(keys, observed=True, dropna=False)["n"].sum().equals(expected)
+    assert not received.duplicated(keys).any()  # one row per recipient's kind of request
+
+
+def test_response_times_are_kept_in_the_order_of_their_minutes(small_cubes):
+    minutes = small_cubes.response_times["minutes"]
+    readable = minutes[minutes.notna()]
+    assert readable.is_monotonic_increasing and minutes.iloc[len(readable) :].isna().all()
+
+
 def test_acceptance_rate_is_undefined_when_nothing_was_answered(small_cubes):
     summary = metrics.matchmaking_summary(small_cubes, Filters(country=("NO",)))
     assert summary["acceptance_rate"] is None
