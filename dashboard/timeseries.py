@@ -7,17 +7,12 @@ import datetime as dt
 import pandas as pd
 
 from dashboard import filters as flt
-from dashboard.event_data import EventCubes
+from dashboard.event_data import EventCubes, local_dates
 from dashboard.vocab import ACTIVE
 
 
 def _local(buckets: pd.Series, zone: dt.tzinfo) -> pd.Series:
     return pd.to_datetime(buckets.astype("int64"), unit="s", utc=True).dt.tz_convert(zone)
-
-
-def local_dates(buckets: pd.Series, zone: dt.tzinfo) -> pd.Series:
-    """The local date of each time bucket (epoch seconds)."""
-    return _local(buckets, zone).dt.date
 
 
 def by_local_date(rows: pd.DataFrame, zone: dt.tzinfo, by: tuple[str, ...] = ()) -> pd.Series:

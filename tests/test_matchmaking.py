@@ -25,7 +25,7 @@ from dashboard import matchmaking_view as view
 from dashboard import meeting_rounds as rounds
 from dashboard import state as st
 from dashboard.cache import MemoryCache
-from dashboard.event_data import events_from_frame, load_event
+from dashboard.event_data import by_day, events_from_frame, load_event
 from dashboard.filters import Filters
 from dashboard.matchmaking_staff import unmatched_people
 from dashboard.service import DataService
@@ -326,12 +326,12 @@ def test_request_times_are_kept_by_local_day_with_the_same_daily_figures(loaded)
         }
     )
     event = replace(cubes.event, timezone="Europe/Berlin")
-    daily = mm.daily(times, event)
+    daily = by_day(times, event.zone)
     assert sorted(daily["n"]) == [1, 6, 8, 16]  # 4th; 5th: 2 + 4; DK's; no time
     assert set(daily["bucket"].dropna()) == {epochs[0], epochs[1]}
-    by_day = timeseries.by_local_date(daily, event.zone)
-    assert by_day.equals(timeseries.by_local_date(times, event.zone))
-    assert dict(by_day) == {dt.date(2026, 5, 4): 1, dt.date(2026, 5, 5): 14}
+    per_day = timeseries.by_local_date(daily, event.zone)
+    assert per_day.equals(timeseries.by_local_date(times, event.zone))
+    assert dict(per_day) == {dt.date(2026, 5, 4): 1, dt.date(2026, 5, 5): 14}
 
 
 def test_staff_list_of_opted_in_participants_without_a_meeting(mm_db):
