@@ -206,8 +206,8 @@ def by_day(cube: pd.DataFrame, zone: dt.tzinfo) -> pd.DataFrame:
     """A cube of time buckets with each bucket replaced by the first bucket of its local
     day, rows that then read alike summed: for the figures that show days.
 
-    At a million participants: registrations ROWS_REG, requests over time 69,017
-    rows instead of 738,917.
+    At a million participants: registrations 125,693 rows instead of about 420,000,
+    requests over time 130,896 instead of about 740,000.
     """
     buckets = pd.Series(cube["bucket"].dropna().unique())
     if buckets.empty:
