@@ -23,6 +23,7 @@ from collections.abc import Callable
 from concurrent.futures import Future
 from concurrent.futures import TimeoutError as WaitedEnough
 from dataclasses import dataclass
+from pathlib import Path
 from typing import TypeVar
 
 import sqlalchemy as sa
@@ -43,6 +44,25 @@ REST_FROM_S = 1.0  # computations shorter than this are never held back
 BACKGROUND_COMPUTATIONS = 2  # computations one worker runs in the background at once
 HOLD_MAX_S = 180  # a computation's hold, should its worker die before it ends
 TIMEOUT_WORDS = ("statement timeout", "max_statement_time", "interrupted", "canceling statement")
+
+
+ROOT = Path(__file__).resolve().parents[1]
+
+
+def code_digest(root: Path = ROOT) -> str:
+    """A digest of the code that computes and reads the cached values (dashboard/, data/).
+
+    Part of every cache key: workers of another release sharing Redis (during a deploy,
+    or after it, for the hours a value is kept) neither read values of a shape they do
+    not know nor overwrite each other's.
+    """
+    digest = hashlib.sha256()
+    for path in sorted([*root.glob("dashboard/**/*.py"), *root.glob("data/**/*.py")]):
+        digest.update(path.relative_to(root).as_posix().encode() + b"\0" + path.read_bytes())
+    return digest.hexdigest()[:12]
+
+
+CODE_DIGEST = code_digest()
 
 
 class TooSlow(DataUnavailable):
@@ -92,7 +112,8 @@ class DataService:
         # name -> (version, value, read at): what a request gets while its version computes
         self._latest: dict[str, tuple[str, object, dt.datetime]] = {}
         self._request = threading.local()
-        self._db_key = hashlib.sha256(engine.url.render_as_string().encode()).hexdigest()[:12]
+        place = f"{engine.url.render_as_string()}|{CODE_DIGEST}"
+        self._db_key = hashlib.sha256(place.encode()).hexdigest()[:12]
         self._locks: dict[str, threading.Lock] = {}
         self._locks_guard = threading.Lock()
         self._last_good: dict[int, Snapshot] = {}

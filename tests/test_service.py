@@ -313,3 +313,24 @@ def test_after_a_long_computation_what_it_keeps_is_frozen_and_old_cycles_are_fre
     snapshot = service.snapshot(2)
     assert gone() is None  # the computation unfroze, collected and froze again
     assert not any(kept is snapshot.cubes for kept in gc.get_objects())  # not walked again
+
+
+def test_workers_of_another_release_share_no_cached_value(small_db, redis_url, monkeypatch):
+    import dashboard.service as service_module
+
+    assert service_module.code_digest() == service_module.CODE_DIGEST
+    current = _service(small_db, RedisCache(redis_url)).snapshot(2)
+    monkeypatch.setattr(service_module, "CODE_DIGEST", "another-release")
+    other = _service(small_db, RedisCache(redis_url)).snapshot(2)
+    assert other.version == current.version
+    assert other.cubes.read_at > current.cubes.read_at  # computed again, not read
+
+
+def test_the_code_digest_changes_with_the_code(tmp_path):
+    from dashboard.service import code_digest
+
+    (tmp_path / "dashboard").mkdir()
+    (tmp_path / "dashboard" / "event_data.py").write_text("SHAPE = 1\n")
+    before = code_digest(tmp_path)
+    (tmp_path / "dashboard" / "event_data.py").write_text("SHAPE = 2\n")
+    assert code_digest(tmp_path) != before
