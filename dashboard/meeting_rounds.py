@@ -14,7 +14,7 @@ from dataclasses import dataclass
 
 import pandas as pd
 
-from dashboard.event_data import Event
+from dashboard.event_data import Event, local_dates
 
 FREE, SCHEDULED, UNRECORDED, HELD, NO_SHOW, DOUBLE = (
     "free",
@@ -59,10 +59,8 @@ def natural_key(name: str) -> tuple:
 
 def _local_dates(slots: pd.Series, event: Event) -> pd.Series:
     """Each slot's local date, converted once per distinct slot (a day has a few rounds)."""
-    epochs = slots.unique()
-    stamps = pd.to_datetime(epochs, unit="s", utc=True).tz_convert(event.zone)
-    dates = dict(zip(epochs.tolist(), stamps.date, strict=True))
-    return slots.map(dates)
+    epochs = pd.Series(slots.unique())
+    return slots.map(dict(zip(epochs, local_dates(epochs, event.zone), strict=True)))
 
 
 def choose_day(dates: set[dt.date], event: Event, today: dt.date) -> tuple[dt.date, bool]:
