@@ -10,7 +10,7 @@ from dashboard import i18n, metrics, privacy, timeseries, views
 from dashboard import participants_figures as pf
 from dashboard import participants_tables as pt
 from dashboard import participants_time as ptime
-from dashboard.event_data import EventCubes
+from dashboard.event_data import EventCubes, Registrations
 from dashboard.figures import empty_figure, registrations_figure
 from dashboard.filters import Filters
 from dashboard.participants_kpis import kpis
@@ -50,7 +50,7 @@ class Editions:
 
     current: EventCubes
     compare: EventCubes | None = None
-    reference: EventCubes | None = None
+    reference: EventCubes | Registrations | None = None
     names: dict[int, str] = field(default_factory=dict)
 
 
@@ -120,7 +120,7 @@ def drill_title(scope: pt.Scope) -> str:
     return i18n.t(f"participants.chart.drill.{level}", scope.lang, path=where)
 
 
-def time_charts(scope: pt.Scope, reference: EventCubes | None) -> tuple[dict, dict]:
+def time_charts(scope: pt.Scope, reference: EventCubes | Registrations | None) -> tuple[dict, dict]:
     """Registrations over time, check-ins by day and by hour."""
     lang, cubes, filters = scope.lang, scope.cubes, scope.filters
     titles = {k: i18n.t(f"participants.chart.{k}", lang) for k in ("checkins_day", "checkins_hour")}
@@ -165,7 +165,9 @@ def editions(service: DataService, state: ViewState, cubes: EventCubes, version:
         events = service.events(version)
         compare = service.event_cubes(state.compare, version) if state.compare else None
         previous = views.previous_edition(cubes.event, events)
-        reference = compare or (service.event_cubes(previous.id, version) if previous else None)
+        reference = compare or (
+            service.event_registrations(previous.id, version) if previous else None
+        )
         wanted = [c for c in (cubes, compare) if c is not None]
         names = _organisation_names(service, wanted, version) if len(state.drill) == 3 else {}
     except DataUnavailable:

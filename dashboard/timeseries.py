@@ -7,7 +7,7 @@ import datetime as dt
 import pandas as pd
 
 from dashboard import filters as flt
-from dashboard.event_data import EventCubes, local_dates
+from dashboard.event_data import EventCubes, Registrations, local_dates
 from dashboard.vocab import ACTIVE
 
 
@@ -26,7 +26,7 @@ def by_local_date(rows: pd.DataFrame, zone: dt.tzinfo, by: tuple[str, ...] = ())
     return per_bucket.groupby(["date", *by])["n"].sum()
 
 
-def registrations_by_day(cubes: EventCubes, filters: flt.Filters) -> pd.DataFrame:
+def registrations_by_day(cubes: EventCubes | Registrations, filters: flt.Filters) -> pd.DataFrame:
     """Active participants by local registration date: columns date, n, cumulative, days_before."""
     reg = flt.apply(cubes.registrations, filters)
     reg = reg[flt.one_of(reg["status"], ACTIVE) & reg["bucket"].notna().to_numpy()]

@@ -9,13 +9,14 @@ from __future__ import annotations
 
 import datetime as dt
 import io
+import logging
 from dataclasses import replace
 
 import plotly.graph_objects as go
 import pytest
 from openpyxl import load_workbook
 
-from dashboard import definitions, i18n, participants_export
+from dashboard import definitions, i18n, participants_export, timeseries
 from dashboard import participants_tables as pt
 from dashboard import state as st
 from dashboard.cache import make_cache
@@ -212,3 +213,26 @@ def test_definitions_cover_every_page_in_both_languages():
         assert definitions.text(key, "en") != definitions.text(key, "de"), key
     for prefix, count in (("participants.", 19), ("matchmaking.", 14), ("workshops.", 5)):
         assert len(definitions.keys(prefix)) >= count, prefix
+
+
+def test_the_previous_editions_curve_reads_its_registrations_alone(service, editions, caplog):
+    caplog.set_level(logging.INFO, logger="dashboard.service")
+    view = build(service, st.ViewState(event=2), "staff")
+    computed = [r.getMessage().split(" in ")[0] for r in caplog.records]
+    assert "computed registrations:1" in computed and "computed event:1" not in computed
+    current, previous = editions
+    daily = timeseries.registrations_by_day(current, Filters())
+    before = timeseries.registrations_by_day(previous, Filters())
+    expected = before.loc[before["days_before"] >= daily["days_before"].min(), "cumulative"]
+    figure = go.Figure(view.figures["registrations"])
+    curve = next(trace for trace in figure.data if trace.name == previous.event.name)
+    assert list(curve.y) == expected.tolist() and len(expected) > 0
+
+
+def test_an_editions_registrations_come_from_its_cubes_when_they_are_there(service, caplog):
+    caplog.set_level(logging.INFO, logger="dashboard.service")
+    cubes = service.event_cubes(1)
+    found = service.event_registrations(1)
+    assert found.registrations is cubes.registrations and found.event == cubes.event
+    assert not any("registrations:1" in r.getMessage() for r in caplog.records)
+    assert service.event_registrations(999) is None  # no such event
