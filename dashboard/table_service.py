@@ -25,8 +25,7 @@ from dashboard import readings, table_quality
 from dashboard import tables as tb
 from dashboard.cache import Cache, MemoryCache
 from dashboard.event_data import Event
-from dashboard.filters import DIMENSIONS
-from dashboard.service import DataService, DataUnavailable, describe
+from dashboard.service import DataService, describe
 from dashboard.state import ViewState
 from data import quality
 from data import tables as data_tables
@@ -39,10 +38,6 @@ ID_LISTS = 8
 # An event holding more than this share of a table's rows is no narrower a way into the
 # table than the other conditions (1,696,832 of 3,159,375 requests in the million demo).
 BROAD_SHARE = 0.2
-# The raw columns behind the filter bar's readings: read ahead once per data version.
-FILTER_BAR_KEYS = tuple(
-    dict.fromkeys(key for reading in DIMENSIONS for key in readings.SOURCES[reading])
-)
 
 
 @dataclass(frozen=True)
@@ -98,7 +93,6 @@ class TableService:
         self.id_lists: Cache = MemoryCache(ID_LISTS)
         self._locks: dict[str, threading.Lock] = {}
         self._locks_guard = threading.Lock()
-        self._read_ahead: str | None = None  # the version whose filter bar was read ahead
 
     # --- reading the database ----------------------------------------------------------
     @contextlib.contextmanager
@@ -165,32 +159,10 @@ class TableService:
                 raise errors[0]
         return {key: self.distinct(version, key) for key in keys}
 
-    def read_ahead(self, version: str) -> threading.Thread | None:
-        """Read the filter bar's raw values of a new data version in the background.
-
-        A filter chosen after a change then finds them: at 100,000 participants they were
-        half of the first filtered block's 80 ms, at a million several tenths of a second.
-        A failure is left to the request that needs the values (it reads them again and
-        says why). Returns the reading thread, None when the version was read ahead.
-        """
-        with self._locks_guard:
-            if self._read_ahead == version:
-                return None
-            self._read_ahead = version
-
-        def read() -> None:
-            with contextlib.suppress(DataUnavailable):
-                self.distinct_each(version, FILTER_BAR_KEYS)
-
-        reader = threading.Thread(target=read, name="read-ahead", daemon=True)
-        reader.start()
-        return reader
-
     # --- checking and translating a request ------------------------------------------
     def prepare(self, request: TableRequest) -> Prepared:
         """Check the request and translate it (ModelError, DataUnavailable)."""
         version = self.service.version()
-        self.read_ahead(version)
         event = next((e for e in self.service.events(version) if e.id == request.state.event), None)
         zone = event.zone if event is not None else dt.UTC
 

@@ -13,7 +13,7 @@ from dashboard import tables as tb
 from dashboard.cache import MemoryCache
 from dashboard.service import DataService, DataUnavailable
 from dashboard.state import parse_query
-from dashboard.table_service import FILTER_BAR_KEYS, TableRequest, TableService
+from dashboard.table_service import TableRequest, TableService
 from data import sqlfuncs, table_sources
 from data import tables as data_tables
 from data.engine import make_engine, writable_engine
@@ -292,22 +292,3 @@ def test_a_readings_raw_values_are_read_side_by_side_and_failures_reach_the_call
     with pytest.raises(DataUnavailable, match="organisations cannot be read"):
         fresh.prepare(TableRequest("people", parse_query("?event=2&country=DK")))
     assert fresh.memo.get(f"distinct:{version}:participant_country") is not None
-
-
-def test_the_filter_bars_raw_values_are_read_ahead_once_per_version(tables, monkeypatch):
-    version = tables.service.version()
-    reader = tables.read_ahead(version)
-    assert reader is not None and tables.read_ahead(version) is None  # once per version
-    reader.join(timeout=30)
-    assert all(tables.memo.get(f"distinct:{version}:{k}") is not None for k in FILTER_BAR_KEYS)
-    read = []
-    monkeypatch.setattr(data_tables, "distinct_values", lambda conn, key: read.append(key))
-    chosen = "?event=2&country=DK&sector=Digital&org_type=cluster_organisation"
-    prepared = tables.prepare(TableRequest("people", parse_query(chosen)))
-    assert read == [] and prepared.query.where  # the filters were translated from memory
-
-
-def test_a_tables_first_request_after_a_change_reads_the_filter_bar_ahead(tables):
-    fresh = TableService(tables.service)
-    fresh.prepare(TableRequest("people", parse_query("?event=2")))
-    assert fresh.read_ahead(tables.service.version()) is None  # started by the request
