@@ -158,19 +158,7 @@ def summary(
             received=requests_received(requests),
             response_times=responses[pair_mask(responses, pair)],
         )
-    figures = metrics.matchmaking_summary(narrowed, filters)
-    accepted = metrics.accepted_for(narrowed, filters)
-    figures["cross_border_counts"] = crossing(accepted, "country", (vocab.UNKNOWN,))
-    figures["cross_sector_counts"] = crossing(accepted, "sector", (vocab.UNKNOWN, vocab.OTHER))
-    return figures
-
-
-def crossing(accepted: pd.DataFrame, column: str, excluded: tuple[str, ...]) -> tuple[int, int]:
-    """Accepted meetings across two different known values, and those with both known."""
-    req, rec = accepted["req_" + column], accepted["rec_" + column]
-    known = ~req.isin(excluded) & ~rec.isin(excluded)
-    across = known & (req != rec)
-    return int(accepted.loc[across, "n"].sum()), int(accepted.loc[known, "n"].sum())
+    return metrics.matchmaking_summary(narrowed, filters, counts=True)
 
 
 def per_participant(mm: MatchmakingCubes, filters: flt.Filters) -> dict[str, object]:

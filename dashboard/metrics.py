@@ -112,11 +112,12 @@ def weighted_median(values: pd.Series, weights: pd.Series) -> float | None:
     return float((lower + upper) / 2)
 
 
-def _pair_share(accepted: pd.DataFrame, column: str, excluded: tuple[str, ...]) -> float | None:
+def crossing(accepted: pd.DataFrame, column: str, excluded: tuple[str, ...]) -> tuple[int, int]:
+    """Accepted meetings across two different known values, and those with both known."""
     req, rec = accepted["req_" + column], accepted["rec_" + column]
-    both_known = ~req.isin(excluded) & ~rec.isin(excluded)
-    crossing = both_known & (req != rec)
-    return ratio(accepted.loc[crossing, "n"].sum(), accepted.loc[both_known, "n"].sum())
+    known = ~req.isin(excluded) & ~rec.isin(excluded)
+    across = known & (req != rec)
+    return int(accepted.loc[across, "n"].sum()), int(accepted.loc[known, "n"].sum())
 
 
 def requests_for(cubes: EventCubes, filters: flt.Filters) -> pd.DataFrame:
@@ -127,20 +128,21 @@ def requests_for(cubes: EventCubes, filters: flt.Filters) -> pd.DataFrame:
 ACROSS = ["req_country", "rec_country", "req_sector", "rec_sector", "n"]
 
 
-def accepted_for(
-    cubes: EventCubes, filters: flt.Filters, columns: list[str] = ACROSS
-) -> pd.DataFrame:
-    """The columns given of the accepted requests a filter keeps, taken at once (a
-    million participants' cube has 391,965 rows of eleven columns)."""
+def accepted_for(cubes: EventCubes, filters: flt.Filters) -> pd.DataFrame:
+    """Both sides' countries and sectors of the accepted requests a filter keeps, taken at
+    once (a million participants' cube has 391,965 rows of eleven columns)."""
     requests = cubes.requests
     keep = flt.one_of(requests["status"], ("accepted",))
     if not filters.is_empty():
         keep &= flt.mask(requests, filters, "rec_").to_numpy()
-    return requests.loc[keep, columns]
+    return requests.loc[keep, ACROSS]
 
 
-def matchmaking_summary(cubes: EventCubes, filters: flt.Filters) -> dict[str, object]:
-    """The matchmaking figures of the API and the KPI tiles."""
+def matchmaking_summary(
+    cubes: EventCubes, filters: flt.Filters, counts: bool = False
+) -> dict[str, object]:
+    """The matchmaking figures of the API and the KPI tiles; with `counts`, also the counts
+    behind the cross-border and cross-sector shares (cross_border_counts, ...)."""
     received = flt.apply(cubes.received, filters, "rec_")  # counts: the recipient's side
     by_status = received.groupby("status", observed=True)["n"].sum()
     accepted, declined = int(by_status.get("accepted", 0)), int(by_status.get("declined", 0))
@@ -150,7 +152,9 @@ def matchmaking_summary(cubes: EventCubes, filters: flt.Filters) -> dict[str, ob
     answered = flt.apply(cubes.response_times, filters, "rec_")
     answered = answered[answered["status"].isin(("accepted", "declined"))]
     median_minutes = weighted_median(answered["minutes"], answered["n"])
-    return {
+    border = crossing(acc, "country", (UNKNOWN,))
+    sector = crossing(acc, "sector", (UNKNOWN, OTHER))
+    figures = {
         "requests": total,
         "accepted": accepted,
         "declined": declined,
@@ -158,11 +162,14 @@ def matchmaking_summary(cubes: EventCubes, filters: flt.Filters) -> dict[str, ob
         "acceptance_rate": ratio(accepted, accepted + declined),
         "response_rate": ratio(accepted + declined, total),
         "median_response_hours": None if median_minutes is None else round(median_minutes / 60, 2),
-        "cross_border_share": _pair_share(acc, "country", (UNKNOWN,)),
-        "cross_sector_share": _pair_share(acc, "sector", (UNKNOWN, OTHER)),
+        "cross_border_share": ratio(*border),
+        "cross_sector_share": ratio(*sector),
         "held": int(held.loc[held["held"] == 1, "n"].sum()),
         "no_shows": int(held.loc[held["held"] == 0, "n"].sum()),
     }
+    if counts:
+        figures |= {"cross_border_counts": border, "cross_sector_counts": sector}
+    return figures
 
 
 @dataclass(frozen=True)
