@@ -299,6 +299,10 @@ class DataService:
         """The read aggregates of one event, or None for an unknown event."""
         return self._event_cubes(event_id, version or self.version())[0]
 
+    def event(self, event_id: int | None, version: str | None = None) -> Event | None:
+        """One event of the database, or None for an unknown one."""
+        return next((e for e in self.events(version) if e.id == event_id), None)
+
     def event_registrations(
         self, event_id: int, version: str | None = None
     ) -> Registrations | None:
@@ -311,14 +315,14 @@ class DataService:
         cubes = self.cache.get(self._key(f"event:{event_id}", version))
         if cubes is not None:
             return Registrations(cubes.event, cubes.registrations)
-        event = next((e for e in self.events(version) if e.id == event_id), None)
+        event = self.event(event_id, version)
         if event is None:
             return None
         name = f"registrations:{event_id}"
         return self.cached(name, version, lambda conn: load_registrations(conn, event))
 
     def _event_cubes(self, event_id: int, version: str) -> tuple[EventCubes | None, str, Moment]:
-        event = next((e for e in self.events(version) if e.id == event_id), None)
+        event = self.event(event_id, version)
         if event is None:
             return None, version, dt.datetime.now(dt.UTC)
         return self._cached(f"event:{event_id}", version, lambda conn: load_event(conn, event))

@@ -163,7 +163,7 @@ class TableService:
     def prepare(self, request: TableRequest) -> Prepared:
         """Check the request and translate it (ModelError, DataUnavailable)."""
         version = self.service.version()
-        event = next((e for e in self.service.events(version) if e.id == request.state.event), None)
+        event = self.service.event(request.state.event, version)
         zone = event.zone if event is not None else dt.UTC
 
         def raws(reading: str) -> tuple:
