@@ -195,10 +195,14 @@ def requests_received(requests: pd.DataFrame) -> pd.DataFrame:
     return grouped.reset_index()[[*keys, "n"]]
 
 
+def local_times(buckets: pd.Series, zone: dt.tzinfo) -> pd.Series:
+    """The local time of each time bucket (epoch seconds)."""
+    return pd.to_datetime(buckets.astype("int64"), unit="s", utc=True).dt.tz_convert(zone)
+
+
 def local_dates(buckets: pd.Series, zone: dt.tzinfo) -> pd.Series:
     """The local date of each time bucket (epoch seconds)."""
-    stamps = pd.to_datetime(buckets.astype("int64"), unit="s", utc=True)
-    return stamps.dt.tz_convert(zone).dt.date
+    return local_times(buckets, zone).dt.date
 
 
 def by_day(cube: pd.DataFrame, zone: dt.tzinfo) -> pd.DataFrame:

@@ -7,12 +7,8 @@ import datetime as dt
 import pandas as pd
 
 from dashboard import filters as flt
-from dashboard.event_data import EventCubes, Registrations, local_dates
+from dashboard.event_data import EventCubes, Registrations, local_dates, local_times
 from dashboard.vocab import ACTIVE
-
-
-def _local(buckets: pd.Series, zone: dt.tzinfo) -> pd.Series:
-    return pd.to_datetime(buckets.astype("int64"), unit="s", utc=True).dt.tz_convert(zone)
 
 
 def by_local_date(rows: pd.DataFrame, zone: dt.tzinfo, by: tuple[str, ...] = ()) -> pd.Series:
@@ -55,7 +51,7 @@ def arrivals(cubes: EventCubes, filters: flt.Filters, width_min: int = 60) -> pd
     if scans.empty:
         return pd.DataFrame(columns=["start", "day", "n"])
     per_bucket = scans.groupby(["bucket", "day"])["n"].sum().reset_index()
-    local = _local(per_bucket["bucket"], cubes.event.zone).dt.floor(f"{width_min}min")
+    local = local_times(per_bucket["bucket"], cubes.event.zone).dt.floor(f"{width_min}min")
     grouped = per_bucket.assign(start=local.to_numpy()).groupby(["start", "day"])["n"].sum()
     frame = grouped.reset_index()
     frame.columns = ["start", "day", "n"]
