@@ -8,13 +8,14 @@ how many rows the tables hold.
 
 from __future__ import annotations
 
-from collections.abc import Sequence
+from collections.abc import Iterator, Sequence
 
 import pandas as pd
 import sqlalchemy as sa
 from sqlalchemy.engine import Connection
 from sqlalchemy.sql import Select
 
+from data import rows
 from data.schema import (
     checkins,
     events,
@@ -33,13 +34,20 @@ def frame(conn: Connection, query: Select) -> pd.DataFrame:
     """Run a query and return its rows as a DataFrame."""
     result = conn.execute(query)
     columns = list(result.keys())
-    rows = _driver_rows(result) if _unprocessed(result) else result.fetchall()
-    if rows and isinstance(rows[0], tuple):
+    if not _unprocessed(result):
+        fetched = result.fetchall()
+    else:
+        read = rows.from_chunks(_driver_chunks(result), columns)
+        if read is not None:
+            return read
+        # A messy column whose chunks do not join: its rows read again, all at once.
+        fetched = [row for chunk in _driver_chunks(conn.execute(query)) for row in chunk]
+    if fetched and isinstance(fetched[0], tuple):
         # Plain tuples: pandas reads them into columns in C, each column's type inferred
         # as from a list of its values (an empty result keeps the types below).
-        return pd.DataFrame.from_records(rows, columns=columns)
+        return pd.DataFrame.from_records(fetched, columns=columns)
     # Column by column: pandas inspects each Row object when given rows, which is slow.
-    values = zip(*rows, strict=True) if rows else ([] for _ in columns)
+    values = zip(*fetched, strict=True) if fetched else ([] for _ in columns)
     return pd.DataFrame(dict(zip(columns, values, strict=True)), columns=columns)
 
 
@@ -54,13 +62,15 @@ def _unprocessed(result: sa.CursorResult) -> bool:
     return isinstance(processors, list) and not any(processors)
 
 
-def _driver_rows(result: sa.CursorResult) -> list[tuple]:
-    """Every row as the driver returns it (the statement ran through SQLAlchemy all the
-    same: its events, such as the benchmark's recording of statements, saw it)."""
+def _driver_chunks(result: sa.CursorResult) -> Iterator[list[tuple]]:
+    """The rows as the driver returns them, rows.CHUNK_ROWS at a time (the statement ran
+    through SQLAlchemy all the same: its events, such as the benchmark's recording of
+    statements, saw it)."""
     context = result.context
     driver_error = context.dialect.loaded_dbapi.Error
     try:
-        return list(result.cursor.fetchall())
+        while chunk := result.cursor.fetchmany(rows.CHUNK_ROWS):
+            yield chunk
     except driver_error as exc:
         # What SQLAlchemy's own fetch would raise (an interrupted, timed-out statement:
         # sqlalchemy.exc.OperationalError), so that callers see a database error.

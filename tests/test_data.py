@@ -239,7 +239,7 @@ def test_a_statement_cut_off_while_its_rows_are_fetched_is_a_database_error(smal
         result = conn.execute(query)  # the first row comes before the first check
         assert queries._unprocessed(result)
         with pytest.raises(sa.exc.OperationalError, match="interrupted") as raised:
-            queries._driver_rows(result)
+            list(queries._driver_chunks(result))
         assert isinstance(describe(raised.value), TooSlow)
         with pytest.raises(sa.exc.OperationalError):
             queries.frame(conn, query)
