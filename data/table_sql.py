@@ -12,6 +12,7 @@ from collections.abc import Iterable, Sequence
 import sqlalchemy as sa
 from sqlalchemy.sql import ColumnElement
 
+from data import sqlfuncs
 from data.table_model import (
     OPS,
     TEXT_OPS,
@@ -105,12 +106,12 @@ def _blank(expression: ColumnElement) -> ColumnElement:
 
 def _text_match(expression: ColumnElement, op: str, value: object) -> ColumnElement:
     text = str(value)
-    if op in ("contains", "not_contains"):
-        found = expression.icontains(text, autoescape=True)
-    elif op == "starts_with":
-        return expression.istartswith(text, autoescape=True)
-    elif op == "ends_with":
-        return expression.iendswith(text, autoescape=True)
+    if op in ("contains", "not_contains", "starts_with", "ends_with"):
+        start, end = op != "starts_with", op != "ends_with"
+        pattern = sa.literal(sqlfuncs.like_pattern(text, start, end), sa.String)
+        found = sqlfuncs.folded_like(expression, pattern)
+        if op in ("starts_with", "ends_with"):
+            return found
     else:
         found = sa.func.lower(expression) == sa.func.lower(sa.literal(text, sa.String))
     return found if op in ("contains", "equals") else sa.or_(expression.is_(None), ~found)
