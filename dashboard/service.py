@@ -292,8 +292,8 @@ class DataService:
     def events(self, version: str | None = None) -> list[Event]:
         """The events of the database, newest first."""
         version = version or self.version()
-        frame = self.cached("events", version, queries.events_frame)
-        return events_from_frame(frame)
+        # Read once per version: every callback asks (a matchmaking click twice).
+        return list(self.cached("events", version, _read_events))
 
     def event_cubes(self, event_id: int, version: str | None = None) -> EventCubes | None:
         """The read aggregates of one event, or None for an unknown event."""
@@ -418,3 +418,7 @@ def freeze_memory() -> None:
     """Leave every object alive now out of Python's garbage collections (the app's code,
     built once; the figures' cubes, until the next long computation)."""
     gc.freeze()
+
+
+def _read_events(conn: sa.Connection) -> list[Event]:
+    return events_from_frame(queries.events_frame(conn))

@@ -12,6 +12,7 @@ import weakref
 import pytest
 import sqlalchemy as sa
 
+from dashboard import service as service_module
 from dashboard.cache import MemoryCache, RedisCache
 from dashboard.service import DataService, Snapshot, TooSlow
 from dashboard.views import status
@@ -34,6 +35,18 @@ def test_unchanged_data_is_computed_once(small_db, caplog):
     second = service.snapshot(2)
     assert first.cubes is second.cubes
     assert _count_computations(caplog) == 1
+
+
+def test_events_are_read_once_per_version_and_a_callers_list_is_its_own(small_db, monkeypatch):
+    service = _service(small_db)
+    reads = []
+    read = service_module.events_from_frame
+    monkeypatch.setattr(service_module, "events_from_frame", lambda f: reads.append(1) or read(f))
+    events = service.events()
+    assert [e.id for e in events] == [2, 1] and len(reads) == 1
+    events.clear()
+    assert service.event(2).id == 2 and len(service.events()) == 2
+    assert len(reads) == 1  # the rows were read into events once
 
 
 def test_a_change_is_computed_once_more(small_db, caplog):
