@@ -180,7 +180,6 @@ def _read_cubes(conn: sa.Connection, event: Event) -> dict[str, pd.DataFrame]:
     return {
         "people": people,
         "organisations": _with_status(_people(queries.organisation_cube(conn, event.id))),
-        "registrations": _registrations(conn, event),
         "first_scans": _with_status(_people(scans)),
         "requests": requests,
         "response_times": _with_status(responses, "status", vocab.REQUEST_STATUSES),
@@ -232,8 +231,9 @@ def by_minutes(responses: pd.DataFrame) -> pd.DataFrame:
 
 
 def _registrations(conn: sa.Connection, event: Event) -> pd.DataFrame:
+    """The registration cube at the level the figures read: one bucket per local day."""
     cube = queries.registration_cube(conn, event.id, registration_bucket_s(event))
-    return _with_status(_people(cube))
+    return by_day(collapsed(_with_status(_people(cube))), event.zone)
 
 
 @dataclass(frozen=True)
@@ -246,14 +246,14 @@ class Registrations:
 
 def load_registrations(conn: sa.Connection, event: Event) -> Registrations:
     """The registrations of an event, without its other cubes (one query of seven)."""
-    return Registrations(event, by_day(collapsed(_registrations(conn, event)), event.zone))
+    return Registrations(event, _registrations(conn, event))
 
 
 def load_event(conn: sa.Connection, event: Event) -> EventCubes:
     """The event's read aggregates, each kept at the level the figures read."""
     cubes = {name: collapsed(cube) for name, cube in _read_cubes(conn, event).items()}
     cubes["response_times"] = by_minutes(cubes["response_times"])
-    cubes["registrations"] = by_day(cubes["registrations"], event.zone)
+    cubes["registrations"] = _registrations(conn, event)
     return EventCubes(
         event=event,
         **cubes,

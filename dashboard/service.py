@@ -312,7 +312,7 @@ class DataService:
         its cubes took 45 s to compute and 47 MB to keep.
         """
         version = version or self.version()
-        cubes = self.cache.get(self._key(f"event:{event_id}", version))
+        cubes = self.cache.get(self._key(_cubes_name(event_id), version))
         if cubes is not None:
             return Registrations(cubes.event, cubes.registrations)
         event = self.event(event_id, version)
@@ -325,7 +325,7 @@ class DataService:
         event = self.event(event_id, version)
         if event is None:
             return None, version, dt.datetime.now(dt.UTC)
-        return self._cached(f"event:{event_id}", version, lambda conn: load_event(conn, event))
+        return self._cached(_cubes_name(event_id), version, lambda c: load_event(c, event))
 
     def snapshot(self, event_id: int | None) -> Snapshot:
         """The event's figures now, or the last good ones with the reason they are stale.
@@ -422,3 +422,8 @@ def freeze_memory() -> None:
 
 def _read_events(conn: sa.Connection) -> list[Event]:
     return events_from_frame(queries.events_frame(conn))
+
+
+def _cubes_name(event_id: int) -> str:
+    """The cache name of an event's cubes (looked up by event_registrations too)."""
+    return f"event:{event_id}"
