@@ -116,6 +116,9 @@ class EventCubes:
     # The requests by the recipient's side only (requests_received): what the figures that
     # read one side sum. At a million participants 8,690 rows instead of 391,965.
     received: pd.DataFrame
+    # The accepted requests by both sides' person columns only (requests_accepted): the
+    # meetings between values and across borders. At a million 142,159 rows of seven.
+    accepted: pd.DataFrame
 
 
 def _people(cube: pd.DataFrame, prefix: str = "") -> pd.DataFrame:
@@ -194,6 +197,15 @@ def requests_received(requests: pd.DataFrame) -> pd.DataFrame:
     return grouped.reset_index()[[*keys, "n"]]
 
 
+def requests_accepted(requests: pd.DataFrame) -> pd.DataFrame:
+    """The accepted requests of a request cube, summed over all but both sides' person
+    columns (which the figures of meetings between values read)."""
+    keys = [c for c in requests.columns if c.startswith(("req_", "rec_"))]
+    accepted = requests[requests["status"] == "accepted"]
+    grouped = accepted.groupby(keys, dropna=False, sort=False, observed=True)["n"].sum()
+    return grouped.reset_index()[[*keys, "n"]]
+
+
 def local_times(buckets: pd.Series, zone: dt.tzinfo) -> pd.Series:
     """The local time of each time bucket (epoch seconds)."""
     return pd.to_datetime(buckets.astype("int64"), unit="s", utc=True).dt.tz_convert(zone)
@@ -260,4 +272,5 @@ def load_event(conn: sa.Connection, event: Event) -> EventCubes:
         workshops=queries.workshops_frame(conn, event.id),
         read_at=dt.datetime.now(dt.UTC),
         received=requests_received(cubes["requests"]),
+        accepted=requests_accepted(cubes["requests"]),
     )
