@@ -105,3 +105,19 @@ def test_shares_from_the_accepted_cube_are_those_of_the_request_cube(rows, count
         known = ~req.isin(excluded) & ~rec.isin(excluded)
         expected = int(old.loc[known & (req != rec), "n"].sum()), int(old.loc[known, "n"].sum())
         assert metrics.crossing(accepted, dimension, excluded, kept) == expected
+
+
+@settings(max_examples=200, deadline=None)
+@given(
+    ids=st.lists(st.integers(0, 10**6) | st.integers(-5, 40), max_size=50),
+    keep=st.lists(st.booleans(), min_size=50, max_size=50),
+)
+def test_distinct_ids_are_nunique(ids, keep):
+    """Counted in a table of seen ids, or (negative or far apart ids) by pandas."""
+    from dashboard import metrics
+
+    values = pd.Series(ids, dtype="int64")
+    mask = np.array(keep[: len(ids)], dtype=bool)
+    assert metrics.distinct(values, mask) == values[mask].nunique()
+    floats = values.astype(float).where(values % 3 != 0)  # a missing id is no organisation
+    assert metrics.distinct(floats, mask) == floats[mask].nunique()
