@@ -9,6 +9,7 @@ import numpy as np
 import pandas as pd
 
 from dashboard import filters as flt
+from dashboard import grouped
 from dashboard.event_data import EventCubes
 from dashboard.vocab import ACTIVE, OTHER, UNKNOWN
 
@@ -62,7 +63,7 @@ def checked_in(cubes: EventCubes, filters: flt.Filters, day: dt.date | None = No
 def breakdown(cubes: EventCubes, filters: flt.Filters, dimension: str) -> pd.Series:
     """Active participants by one attribute, largest first, zero counts left out."""
     people = active_people(cubes, filters)
-    counts = people.groupby(dimension)["n"].sum()
+    counts = grouped.sums(people, [dimension])
     counts = counts[counts > 0].astype(int)
     return counts.sort_values(ascending=False, kind="stable")
 
