@@ -8,6 +8,7 @@ matrix keeps one whose requester or recipient matches (metrics.md).
 
 from __future__ import annotations
 
+import datetime as dt
 import math
 from dataclasses import dataclass, replace
 
@@ -16,13 +17,14 @@ import pandas as pd
 import sqlalchemy as sa
 
 from dashboard import filters as flt
-from dashboard import grouped, metrics, timeseries, vocab
+from dashboard import grouped, metrics, vocab
 from dashboard.event_data import (
     Event,
     EventCubes,
     by_day,
     by_minutes,
     collapsed,
+    local_dates,
     registration_bucket_s,
     requests_accepted,
     requests_received,
@@ -86,6 +88,24 @@ def table_locations(slots: pd.DataFrame, tables: set[str]) -> list[str]:
     return sorted(pairs.loc[pairs["table"].isin(tables), "location"].astype(str))
 
 
+def by_series(cube: pd.DataFrame, zone: dt.tzinfo) -> pd.DataFrame:
+    """A requests-over-time cube with each row's local date and the series it counts in,
+    as categories: requested (sent and not cancelled), accepted or declined (answered so);
+    none for other rows. A click then sums the rows it keeps by the two (at a million
+    participants 131,224 rows: 12 ms -> 2 ms).
+    """
+    out = cube.copy()
+    status = out["status"].astype(object)
+    sent = (out["kind"] == "requested").to_numpy() & (status != "cancelled").to_numpy()
+    answered = (out["kind"] == "answered").to_numpy() & status.isin(ANSWERED).to_numpy()
+    series = np.where(sent, "requested", np.where(answered, status.to_numpy(), None))
+    out["series"] = pd.Categorical(series, categories=["requested", *ANSWERED])
+    buckets = pd.Series(out["bucket"].dropna().unique())
+    dates = dict(zip(buckets, local_dates(buckets, zone), strict=True))
+    out["date"] = pd.Categorical(out["bucket"].map(dates))  # categories in date order
+    return out
+
+
 def load(conn: sa.Connection, event: Event, responses: pd.DataFrame) -> MatchmakingCubes:
     """Run the matchmaking queries of an event and read their values.
 
@@ -99,7 +119,9 @@ def load(conn: sa.Connection, event: Event, responses: pd.DataFrame) -> Matchmak
     # Kept, like the event's cubes, at the level the figures read (collapsed).
     return MatchmakingCubes(
         meetings=collapsed(meetings),
-        over_time=by_day(collapsed(_request_status(_read(times, ("rec_",)))), event.zone),
+        over_time=by_series(
+            by_day(collapsed(_request_status(_read(times, ("rec_",)))), event.zone), event.zone
+        ),
         responses=responses,
         slots=_slots(mq.slot_cube(conn, event.id)),
         problems=mq.request_problems(conn, event.id),
@@ -114,7 +136,7 @@ def load_pairs(conn: sa.Connection, event: Event) -> tuple[pd.DataFrame, pd.Data
     """
     times = mq.request_time_cube(conn, event.id, registration_bucket_s(event), True)
     return (
-        by_day(collapsed(_request_status(_read(times, SIDES))), event.zone),
+        by_series(by_day(collapsed(_request_status(_read(times, SIDES))), event.zone), event.zone),
         by_minutes(collapsed(_request_status(_read(mq.pair_response_cube(conn, event.id), SIDES)))),
     )
 
@@ -241,19 +263,17 @@ def over_time(
     pair: Pair | None,
 ) -> pd.DataFrame:
     """Requests sent, accepted and declined per local day: columns date and the three counts."""
-    rows = flt.apply(mm.over_time, filters, "rec_")
-    rows = rows[pair_mask(rows, pair) & rows["bucket"].notna()]
-    sent = (rows["kind"] == "requested") & (rows["status"] != "cancelled")
-    answered = (rows["kind"] == "answered") & rows["status"].isin(ANSWERED)
-    rows = rows[sent | answered]
-    if rows.empty:
+    rows = mm.over_time
+    keep = flt.mask(rows, filters, "rec_").to_numpy()
+    if pair is not None:
+        keep = keep & pair_mask(rows, pair).to_numpy()
+    daily = grouped.sums(rows, ["date", "series"], keep)
+    if daily.empty:
         return pd.DataFrame(columns=["date", "requested", *ANSWERED])
-    asked = (rows["kind"] == "requested").to_numpy()
-    series = np.where(asked, "requested", rows["status"].to_numpy(dtype=object))
-    daily = timeseries.by_local_date(rows.assign(series=series), event.zone, ("series",))
     table = daily.unstack("series")
     table = table.reindex(columns=["requested", *ANSWERED]).fillna(0).astype(int).sort_index()
-    table.columns.name = None
+    table.index = pd.Index(list(table.index), name="date")  # dates, no longer categories
+    table.columns = list(table.columns)
     return table.reset_index()
 
 
@@ -264,15 +284,30 @@ def response_times(
 
     Left out: answers before the request (unreadable times never reach the cubes' minutes).
     """
-    rows = flt.apply(_responses(mm), filters, "rec_")
-    rows = rows[pair_mask(rows, pair) & rows["status"].isin(ANSWERED)]
-    readable = rows["minutes"] >= 0
-    left_out = int(rows.loc[~readable, "n"].sum())
-    rows = rows[readable]
-    bins = pd.cut(rows["minutes"].astype(float), RESPONSE_BINS, right=False, labels=RESPONSE_KEYS)
-    counts = rows.groupby(bins, observed=False)["n"].sum()
-    counts = counts.reindex(RESPONSE_KEYS, fill_value=0).astype(int)
-    return pd.DataFrame({"key": list(RESPONSE_KEYS), "n": counts.to_numpy()}), left_out
+    rows = mm.responses
+    minutes = rows["minutes"].to_numpy(dtype=float)
+    keep = flt.mask(rows, filters, "rec_").to_numpy() & flt.one_of(rows["status"], ANSWERED)
+    keep &= ~np.isnan(minutes)
+    if pair is not None:
+        keep &= pair_mask(rows, pair).to_numpy()
+    kept = np.flatnonzero(keep)  # a filter keeps a few of 482,000 rows at a million
+    minutes, counts = minutes[kept], rows["n"].to_numpy()[kept]
+    left_out = int(counts[minutes < 0].sum())
+    if not _ordered(minutes):  # the cubes keep them in order (event_data.by_minutes)
+        order = np.argsort(minutes, kind="stable")
+        minutes, counts = minutes[order], counts[order]
+    # In order of minutes a bin is a run of rows: its count is a difference of running sums.
+    bounds = np.searchsorted(minutes, np.asarray(RESPONSE_BINS, dtype=float), side="left")
+    running = np.concatenate([[0], np.cumsum(counts)])
+    per_bin = (running[bounds[1:]] - running[bounds[:-1]]).astype(int)
+    return pd.DataFrame({"key": list(RESPONSE_KEYS), "n": per_bin}), left_out
+
+
+def _ordered(minutes: np.ndarray) -> bool:
+    """Whether the minutes are in ascending order with the unreadable (NaN) ones last."""
+    readable = int((~np.isnan(minutes)).sum())
+    head = minutes[:readable]
+    return not np.isnan(head).any() and bool((head[1:] >= head[:-1]).all())
 
 
 def problems(cubes: EventCubes, mm: MatchmakingCubes) -> dict[str, int]:

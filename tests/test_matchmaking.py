@@ -169,6 +169,23 @@ def test_response_time_bins_leave_out_answers_before_requests(loaded):
     assert left_out == 1
 
 
+def test_response_time_bins_do_not_depend_on_the_cubes_order(loaded):
+    """Bins are runs of rows in the order of minutes the cubes keep; in another order, or
+    with an unreadable time among them, the same counts."""
+    _, extra = loaded
+    expected = mm.response_times(extra, EVERYONE, None)
+    responses = extra.responses
+    assert mm._ordered(responses["minutes"].to_numpy(dtype=float))
+    shuffled = responses.iloc[::-1].reset_index(drop=True)
+    assert not mm._ordered(shuffled["minutes"].to_numpy(dtype=float))
+    unreadable = pd.concat([shuffled.astype({"minutes": float}), shuffled.iloc[:1]])
+    unreadable.iloc[-1, unreadable.columns.get_loc("minutes")] = float("nan")
+    for other in (shuffled, unreadable.reset_index(drop=True)):
+        bins, left_out = mm.response_times(replace(extra, responses=other), EVERYONE, None)
+        pd.testing.assert_frame_equal(bins, expected[0])
+        assert left_out == expected[1]
+
+
 def test_data_problems_are_counted_not_crashed_on(loaded):
     cubes, extra = loaded
     assert mm.problems(cubes, extra) == {
