@@ -13,6 +13,7 @@ import re
 from collections.abc import Mapping
 from typing import Any
 
+import pandas as pd
 import plotly.graph_objects as go
 import plotly.io as pio
 
@@ -57,7 +58,18 @@ def merge(target: dict[str, Any], update: Mapping[str, Any]) -> dict[str, Any]:
 
 def trace(kind: str, **properties: Any) -> dict[str, Any]:
     """One trace of a kind ("bar", "scatter", "heatmap", ...) as a dict."""
-    return {"type": kind, **nested(properties)}
+    return {"type": kind, **nested({k: _sendable(v) for k, v in properties.items()})}
+
+
+def _sendable(value: Any) -> Any:
+    """Times as the text plotly's JSON encoder would write (isoformat), written now.
+
+    The encoder writes a column of times one value at a time through its chain of type
+    checks: 200 to 360 times a click, 20 us each. Anything else is left to it.
+    """
+    if isinstance(value, pd.Series | pd.Index) and pd.api.types.is_datetime64_any_dtype(value):
+        return [None if t is pd.NaT else t.isoformat() for t in value.tolist()]
+    return value
 
 
 class Plot:

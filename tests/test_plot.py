@@ -261,3 +261,21 @@ def test_every_page_figure_is_a_valid_plotly_figure(service):
     assert found.total() >= 500 and drawn.total() >= 300, (found, drawn)
     assert min(drawn[page] for page in PAGES) >= 8, drawn
     assert kinds == {"bar", "scatter", "heatmap", "funnel", "choropleth"}
+
+
+def test_times_are_written_as_plotly_would_write_them():
+    """A column of times goes out as the text plotly's encoder writes, without the encoder
+    meeting each value (tz-aware, naive and missing times, and as an index)."""
+    import pandas as pd
+
+    from dashboard import plot
+
+    aware = pd.Series(pd.to_datetime(["2026-05-01 08:00", None], utc=True)).dt.tz_convert(
+        "Europe/Berlin"
+    )
+    naive = pd.Series(pd.to_datetime(["2026-05-01", "2026-05-02"]))
+    for times in (aware, naive, pd.DatetimeIndex(naive)):
+        sent = plot.trace("scatter", x=times, y=[1, 2])
+        assert all(isinstance(v, str) or v is None for v in sent["x"])
+        expected = to_json_plotly({"type": "scatter", "x": times, "y": [1, 2]})
+        assert to_json_plotly(sent) == expected
