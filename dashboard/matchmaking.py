@@ -256,13 +256,9 @@ def flows(cubes: EventCubes, filters: flt.Filters, dimension: str) -> pd.DataFra
     return matrix
 
 
-def over_time(
-    mm: MatchmakingCubes,
-    event: Event,
-    filters: flt.Filters,
-    pair: Pair | None,
-) -> pd.DataFrame:
-    """Requests sent, accepted and declined per local day: columns date and the three counts."""
+def over_time(mm: MatchmakingCubes, filters: flt.Filters, pair: Pair | None) -> pd.DataFrame:
+    """Requests sent, accepted and declined per local day (the cube's dates, by_series):
+    columns date and the three counts."""
     rows = mm.over_time
     keep = flt.mask(rows, filters, "rec_").to_numpy()
     if pair is not None:

@@ -61,7 +61,7 @@ def _flows(scope: Scope, dimension: str) -> Sheet:
 
 def _over_time(scope: Scope) -> Sheet:
     lang, shown = scope.lang, scope.exported()
-    daily = mm.over_time(scope.extra, scope.cubes.event, scope.filters, scope.pair)
+    daily = mm.over_time(scope.extra, scope.filters, scope.pair)
     columns = ("requested", "accepted", "declined")
     rows = [
         [str(r.date), *(shown(int(getattr(r, c))) for c in columns)] for r in daily.itertuples()

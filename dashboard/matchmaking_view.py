@@ -93,7 +93,7 @@ def page_charts(scope: Scope, s: dict, people: dict) -> dict[str, Figure]:
             scope.shown("requester " + dimension, dimension),
             chosen,
         )
-    daily = mm.over_time(extra, cubes.event, filters, pair)
+    daily = mm.over_time(extra, filters, pair)
     result["over_time"] = charts.over_time_figure(daily, lang, scope.shown())
     bins, _ = mm.response_times(extra, filters, pair)
     result["response_times"] = charts.response_figure(

@@ -134,8 +134,8 @@ def test_flows_keep_a_meeting_where_either_side_matches(loaded):
 
 
 def test_requests_and_answers_by_local_day(loaded):
-    cubes, extra = loaded
-    daily = mm.over_time(extra, cubes.event, EVERYONE, None)
+    _, extra = loaded
+    daily = mm.over_time(extra, EVERYONE, None)
     # 15 was sent at 23:30 UTC on 4 May: 5 May in Berlin; 11 was answered a day later.
     assert [d.isoformat() for d in daily["date"]] == ["2026-05-01", "2026-05-02", "2026-05-05"]
     assert daily["requested"].tolist() == [12, 0, 1]
@@ -144,9 +144,9 @@ def test_requests_and_answers_by_local_day(loaded):
 
 
 def test_requests_of_a_pair_by_local_day(mm_db):
-    cubes, extra = _load(mm_db, pairs=True)
+    _, extra = _load(mm_db, pairs=True)
     # DE → SE: 4 (sent 1 May, declined that day), 11 (answered 2 May), 15 (sent 5 May).
-    daily = mm.over_time(extra, cubes.event, EVERYONE, DE_SE)
+    daily = mm.over_time(extra, EVERYONE, DE_SE)
     assert [d.isoformat() for d in daily["date"]] == ["2026-05-01", "2026-05-02", "2026-05-05"]
     assert daily["requested"].tolist() == [2, 0, 1]
     assert daily["accepted"].tolist() == [0, 1, 1]
