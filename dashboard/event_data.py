@@ -164,8 +164,7 @@ def collapsed(cube: pd.DataFrame) -> pd.DataFrame:
     """
     read = cube.drop(columns=[c for c in cube.columns if _unprefixed(c) in RAW_COLUMNS])
     keys = [c for c in read.columns if c != "n"]
-    grouped = read.groupby(keys, dropna=False, sort=False, observed=True)["n"].sum()
-    return _categorical(grouped.reset_index()[list(read.columns)])
+    return _categorical(summed_to(read, keys)[list(read.columns)])
 
 
 def _read_cubes(conn: sa.Connection, event: Event) -> dict[str, pd.DataFrame]:
@@ -190,20 +189,23 @@ def _read_cubes(conn: sa.Connection, event: Event) -> dict[str, pd.DataFrame]:
     }
 
 
+def summed_to(cube: pd.DataFrame, keys: list[str]) -> pd.DataFrame:
+    """The cube's n summed over every column but `keys` (missing values a group too)."""
+    grouped = cube.groupby(keys, dropna=False, sort=False, observed=True)["n"].sum()
+    return grouped.reset_index()[[*keys, "n"]]
+
+
 def requests_received(requests: pd.DataFrame) -> pd.DataFrame:
     """A request cube summed over the requester's columns: the recipient's side only."""
     keys = [c for c in requests.columns if c != "n" and not c.startswith("req_")]
-    grouped = requests.groupby(keys, dropna=False, sort=False, observed=True)["n"].sum()
-    return grouped.reset_index()[[*keys, "n"]]
+    return summed_to(requests, keys)
 
 
 def requests_accepted(requests: pd.DataFrame) -> pd.DataFrame:
     """The accepted requests of a request cube, summed over all but both sides' person
     columns (which the figures of meetings between values read)."""
     keys = [c for c in requests.columns if c.startswith(("req_", "rec_"))]
-    accepted = requests[requests["status"] == "accepted"]
-    grouped = accepted.groupby(keys, dropna=False, sort=False, observed=True)["n"].sum()
-    return grouped.reset_index()[[*keys, "n"]]
+    return summed_to(requests[requests["status"] == "accepted"], keys)
 
 
 def local_times(buckets: pd.Series, zone: dt.tzinfo) -> pd.Series:
