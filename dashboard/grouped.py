@@ -27,22 +27,19 @@ def sums(
     categorical = all(isinstance(c.dtype, pd.CategoricalDtype) for c in columns)
     shape = tuple(len(c.cat.categories) for c in columns) if categorical else ()
     size = int(np.prod(shape, dtype=np.int64))
-    if (
-        not categorical
-        or not (isinstance(weights.dtype, np.dtype) and weights.dtype.kind in "iu")
-        or not 0 < size <= MAX_GROUPS
-        # Counted as floats: exact while every sum stays below 2**53.
-        or float(np.abs(weights.to_numpy()).sum(dtype=np.float64)) >= EXACT
-    ):
-        chosen = frame if keep is None else frame[keep]
-        return chosen.groupby(keys, observed=True)[value].sum()
+    integers = isinstance(weights.dtype, np.dtype) and weights.dtype.kind in "iu"
+    if not (categorical and integers and 0 < size <= MAX_GROUPS):
+        return _grouped(frame, keys, keep, value)
     codes = [c.cat.codes.to_numpy() for c in columns]
     rows = np.ones(len(frame), dtype=bool) if keep is None else np.asarray(keep, dtype=bool)
     for code in codes:
         rows = rows & (code >= 0)  # a missing value (code -1) is in no group, as in groupby
+    counted = weights.to_numpy()[rows].astype(np.float64)
+    if float(np.abs(counted).sum()) >= EXACT:  # counted as floats: exact below 2**53
+        return _grouped(frame, keys, keep, value)
     flat = np.ravel_multi_index([code[rows].astype(np.intp) for code in codes], shape)
     present = np.bincount(flat, minlength=size)
-    totals = np.bincount(flat, weights=weights.to_numpy()[rows].astype(np.float64), minlength=size)
+    totals = np.bincount(flat, weights=counted, minlength=size)
     groups = np.flatnonzero(present)
     positions = np.unravel_index(groups, shape)
     levels = [
@@ -53,3 +50,10 @@ def sums(
     else:
         index = pd.MultiIndex.from_arrays(levels, names=keys)
     return pd.Series(totals[groups].astype(weights.dtype), index=index, name=value)
+
+
+def _grouped(
+    frame: pd.DataFrame, keys: list[str], keep: np.ndarray | None, value: str
+) -> pd.Series:
+    chosen = frame if keep is None else frame[keep]
+    return chosen.groupby(keys, observed=True)[value].sum()
