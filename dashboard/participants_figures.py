@@ -20,6 +20,8 @@ from dashboard.vocab import BALTIC_SEA_REGION
 HIDDEN_LENGTH = privacy.SMALL / 2
 HELIX_COLOURS = dict(zip(HELIX_ORDER, PALETTE, strict=False))
 BAR_PX = 26
+# Up to this many countries the heatmap has no colour bar (it would be too short to read).
+SCALE_ROWS = 2
 
 
 def figure(
@@ -267,6 +269,9 @@ def heatmap(frame: pd.DataFrame, title: str, lang: str, empty: str) -> Figure:
         "xgap": 2,
         "ygap": 2,
         "colorbar": {"title": {"text": i18n.t("axis.participants", lang)}, "thickness": 12},
+        # A row or two leave the colour bar too short to read its labels; each cell
+        # writes its count anyway.
+        "showscale": len(countries) > SCALE_ROWS,
     }
     return figure(
         [trace],

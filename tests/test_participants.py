@@ -183,6 +183,14 @@ def test_heatmap_cells_for_officials_do_not_tell_one_from_two(service):
     assert {z for row in trace.z for z in row if z is not None} == {1.5}
 
 
+def test_heatmap_of_one_or_two_countries_has_no_colour_bar(service):
+    # A bar one row high crowds its labels together; each cell writes its count anyway.
+    for query, shown in (("?event=2&country=DK", False), ("?event=2", True)):
+        trace = go.Figure(build(service, st.parse_query(query), "staff").figures["heatmap"]).data[0]
+        assert (len(trace.y) > 2) is shown, query
+        assert trace.showscale is shown, query
+
+
 def test_workbook_holds_the_aggregates_filters_and_definitions(service):
     state = st.parse_query("?event=2&country=DK&compare=1")
     view = build(service, state, "official")
