@@ -223,7 +223,7 @@ def acceptance_by(
     """
     if pair is None:  # the recipient's side is enough
         requests = cubes.received
-        keep = flt.mask(requests, filters, "rec_").to_numpy()
+        keep = flt.mask(requests, filters, "rec_")
     else:
         requests = requests_kept(cubes, filters, pair)
         keep = np.ones(len(requests), dtype=bool)
@@ -247,7 +247,6 @@ def flows(cubes: EventCubes, filters: flt.Filters, dimension: str) -> pd.DataFra
     requests, sides, keep = cubes.accepted, ["req_" + dimension, "rec_" + dimension], None
     if not filters.is_empty():
         keep = flt.mask(requests, filters, "req_") | flt.mask(requests, filters, "rec_")
-        keep = keep.to_numpy()
     matrix = grouped.sums(requests, sides, keep).unstack(sides[1], fill_value=0)
     totals = matrix.sum(axis=1).add(matrix.sum(axis=0), fill_value=0)
     order = sorted(totals.index, key=lambda v: (v in (vocab.UNKNOWN, vocab.OTHER), -totals[v], v))
@@ -260,7 +259,7 @@ def over_time(mm: MatchmakingCubes, filters: flt.Filters, pair: Pair | None) -> 
     """Requests sent, accepted and declined per local day (the cube's dates, by_series):
     columns date and the three counts."""
     rows = mm.over_time
-    keep = flt.mask(rows, filters, "rec_").to_numpy()
+    keep = flt.mask(rows, filters, "rec_")
     if pair is not None:
         keep = keep & pair_mask(rows, pair).to_numpy()
     daily = grouped.sums(rows, ["date", "series"], keep)
@@ -282,14 +281,14 @@ def response_times(
     """
     rows = mm.responses
     minutes = rows["minutes"].to_numpy(dtype=float)
-    keep = flt.mask(rows, filters, "rec_").to_numpy() & flt.one_of(rows["status"], ANSWERED)
+    keep = flt.mask(rows, filters, "rec_") & flt.one_of(rows["status"], ANSWERED)
     keep &= ~np.isnan(minutes)
     if pair is not None:
         keep &= pair_mask(rows, pair).to_numpy()
     kept = np.flatnonzero(keep)  # a filter keeps a few of 482,000 rows at a million
     minutes, counts = minutes[kept], rows["n"].to_numpy()[kept]
     left_out = int(counts[minutes < 0].sum())
-    if not _ordered(minutes):  # the cubes keep them in order (event_data.by_minutes)
+    if not metrics.in_order(minutes):  # the cubes keep them in order (event_data.by_minutes)
         order = np.argsort(minutes, kind="stable")
         minutes, counts = minutes[order], counts[order]
     # In order of minutes a bin is a run of rows: its count is a difference of running sums.
@@ -297,11 +296,6 @@ def response_times(
     running = np.concatenate([[0], np.cumsum(counts)])
     per_bin = (running[bounds[1:]] - running[bounds[:-1]]).astype(int)
     return pd.DataFrame({"key": list(RESPONSE_KEYS), "n": per_bin}), left_out
-
-
-def _ordered(minutes: np.ndarray) -> bool:
-    """Whether the (readable) minutes are in ascending order."""
-    return bool((minutes[1:] >= minutes[:-1]).all())
 
 
 def problems(cubes: EventCubes, mm: MatchmakingCubes) -> dict[str, int]:

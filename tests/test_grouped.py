@@ -97,9 +97,9 @@ def test_shares_from_the_accepted_cube_are_those_of_the_request_cube(rows, count
     requests["status"] = pd.Categorical(requests["status"])
     accepted = requests_accepted(requests)
     filters = flt.Filters(country=country)
-    kept = None if filters.is_empty() else flt.mask(accepted, filters, "rec_").to_numpy()
+    kept = None if filters.is_empty() else flt.mask(accepted, filters, "rec_")
     old = requests[requests["status"] == "accepted"]
-    old = old[flt.mask(old, filters, "rec_").to_numpy()]
+    old = old[flt.mask(old, filters, "rec_")]
     for dimension, excluded in (("country", ("Unknown",)), ("sector", ("Unknown", "Other"))):
         req, rec = old["req_" + dimension], old["rec_" + dimension]
         known = ~req.isin(excluded) & ~rec.isin(excluded)

@@ -20,7 +20,7 @@ from dash import html
 from openpyxl import load_workbook
 
 from dashboard import matchmaking as mm
-from dashboard import matchmaking_export, rounds_view, timeseries
+from dashboard import matchmaking_export, metrics, rounds_view, timeseries
 from dashboard import matchmaking_view as view
 from dashboard import meeting_rounds as rounds
 from dashboard import state as st
@@ -175,9 +175,9 @@ def test_response_time_bins_do_not_depend_on_the_cubes_order(loaded):
     _, extra = loaded
     expected = mm.response_times(extra, EVERYONE, None)
     responses = extra.responses
-    assert mm._ordered(responses["minutes"].to_numpy(dtype=float))
+    assert metrics.in_order(responses["minutes"].to_numpy(dtype=float))
     shuffled = responses.iloc[::-1].reset_index(drop=True)
-    assert not mm._ordered(shuffled["minutes"].to_numpy(dtype=float))
+    assert not metrics.in_order(shuffled["minutes"].to_numpy(dtype=float))
     unreadable = pd.concat([shuffled.astype({"minutes": float}), shuffled.iloc[:1]])
     unreadable.iloc[-1, unreadable.columns.get_loc("minutes")] = float("nan")
     for other in (shuffled, unreadable.reset_index(drop=True)):

@@ -250,3 +250,12 @@ def test_one_of_a_category_column_is_isin(values):
     assert flt.one_of(column, values).tolist() == expected.tolist()
     plain = pd.Series(raw, dtype=object)
     assert flt.one_of(plain, values).tolist() == expected.tolist()
+
+
+@pytest.mark.parametrize("values", [(1,), (0, 2), ("1",), (1.0,), (["x"],), ()])
+def test_one_of_integer_categories_is_isin_for_any_value(values):
+    """A value that is no category (another type, unhashable) chooses nothing."""
+    column = pd.Series(pd.Categorical([0, 1, 2, 1, None], categories=[0, 1, 2]))
+    hashable = tuple(v for v in values if not isinstance(v, list))
+    expected = column.isin(hashable).to_numpy()
+    assert flt.one_of(column, values).tolist() == expected.tolist()
