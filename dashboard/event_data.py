@@ -220,18 +220,23 @@ def local_dates(buckets: pd.Series, zone: dt.tzinfo) -> pd.Series:
 
 def by_day(cube: pd.DataFrame, zone: dt.tzinfo) -> pd.DataFrame:
     """A cube of time buckets with each bucket replaced by the first bucket of its local
-    day, rows that then read alike summed: for the figures that show days.
+    day, rows that then read alike summed, and that day as a column `date` (a category,
+    in date order): for the figures that show days, which sum the rows a click keeps by
+    the date's code.
 
     At a million participants: registrations 125,693 rows instead of about 420,000,
     requests over time 130,896 instead of about 740,000.
     """
     buckets = pd.Series(cube["bucket"].dropna().unique())
     if buckets.empty:
-        return cube
-    first = buckets.groupby(local_dates(buckets, zone).to_numpy()).transform("min")
+        return cube.assign(date=pd.Categorical([None] * len(cube)))
+    dates = local_dates(buckets, zone).to_numpy()
+    first = buckets.groupby(dates).transform("min")
     out = cube.copy()
     out["bucket"] = cube["bucket"].map(dict(zip(buckets, first, strict=True)))
-    return collapsed(out)
+    out = collapsed(out)
+    out["date"] = pd.Categorical(out["bucket"].map(dict(zip(first, dates, strict=True))))
+    return out
 
 
 def by_minutes(responses: pd.DataFrame) -> pd.DataFrame:
