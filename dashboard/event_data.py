@@ -10,7 +10,7 @@ from zoneinfo import ZoneInfo, ZoneInfoNotFoundError
 import pandas as pd
 import sqlalchemy as sa
 
-from dashboard import vocab
+from dashboard import organisations, vocab
 from data import queries
 
 log = logging.getLogger(__name__)
@@ -119,6 +119,8 @@ class EventCubes:
     # The accepted requests by both sides' person columns only (requests_accepted): the
     # meetings between values and across borders. At a million 142,159 rows of seven.
     accepted: pd.DataFrame
+    # Organisations represented for no filter and each single value (organisations.by_value).
+    organisation_counts: dict[organisations.Key, tuple[int, int]]
 
 
 def _people(cube: pd.DataFrame, prefix: str = "") -> pd.DataFrame:
@@ -280,4 +282,5 @@ def load_event(conn: sa.Connection, event: Event) -> EventCubes:
         read_at=dt.datetime.now(dt.UTC),
         received=requests_received(cubes["requests"]),
         accepted=requests_accepted(cubes["requests"]),
+        organisation_counts=organisations.by_value(cubes["organisations"]),
     )

@@ -8,7 +8,8 @@ from hypothesis import given, settings
 from hypothesis import strategies as st
 
 from dashboard import filters as flt
-from dashboard import grouped
+from dashboard import grouped, organisations
+from dashboard.vocab import ACTIVE
 
 COUNTRIES = ["DE", "DK", "SE", "NO", "FI", "EE", "LV", "LT", "PL", "IS", "Unknown", "GB"]
 STATUSES = ["accepted", "declined", "pending"]
@@ -114,10 +115,48 @@ def test_shares_from_the_accepted_cube_are_those_of_the_request_cube(rows, count
 )
 def test_distinct_ids_are_nunique(ids, keep):
     """Counted in a table of seen ids, or (negative or far apart ids) by pandas."""
-    from dashboard import metrics
-
     values = pd.Series(ids, dtype="int64")
     mask = np.array(keep[: len(ids)], dtype=bool)
-    assert metrics.distinct(values, mask) == values[mask].nunique()
+    assert organisations.distinct(values, mask) == values[mask].nunique()
     floats = values.astype(float).where(values % 3 != 0)  # a missing id is no organisation
-    assert metrics.distinct(floats, mask) == floats[mask].nunique()
+    assert organisations.distinct(floats, mask) == floats[mask].nunique()
+
+
+ORG_ROWS = st.lists(
+    st.tuples(
+        st.integers(1, 30),
+        st.sampled_from(["confirmed", "registered", "cancelled", "waitlisted"]),
+        st.integers(0, 3),
+        st.none() | st.sampled_from(COUNTRIES[:4]),
+        st.sampled_from(["Digital", "Maritime", "Unknown"]),
+        st.sampled_from(["cluster_organisation", "sme", "Unknown"]),
+    ),
+    max_size=40,
+)
+FILTERS = st.builds(
+    flt.Filters,
+    country=st.lists(st.sampled_from([*COUNTRIES[:5], "ZZ"]), max_size=2).map(tuple),
+    sector=st.lists(st.sampled_from(["Digital", "Maritime", "Health"]), max_size=2).map(tuple),
+    org_type=st.lists(st.sampled_from(["cluster_organisation", "sme"]), max_size=1).map(tuple),
+)
+
+
+@settings(max_examples=300, deadline=None)
+@given(rows=ORG_ROWS, filters=FILTERS)
+def test_organisations_counted_ahead_are_those_a_click_counts(rows, filters):
+    """by_value's counts, where a filter has one, are represented()'s, which are pandas'."""
+    columns = ["organisation_id", "status", "n", "country", "sector", "org_type"]
+    orgs = pd.DataFrame(rows, columns=columns).astype({"organisation_id": "int64", "n": "int64"})
+    for column in [*columns[3:], "status"]:
+        orgs[column] = orgs[column].astype("category")
+    counts = organisations.by_value(orgs)
+    found = organisations.key(filters)
+    expected = organisations.represented(orgs, filters)
+    if found is not None and found in counts:
+        assert counts[found] == expected
+    kept = orgs[orgs["status"].isin(ACTIVE) & (orgs["n"] > 0)]
+    for dimension in flt.DIMENSIONS:
+        if getattr(filters, dimension):
+            kept = kept[kept[dimension].isin(getattr(filters, dimension))]
+    clusters = kept[kept["org_type"] == "cluster_organisation"]
+    assert expected == (kept["organisation_id"].nunique(), clusters["organisation_id"].nunique())
