@@ -26,6 +26,15 @@ def test_bench_measures_every_view(small_db, tmp_path, monkeypatch):
     assert "overview" in report.table({"runs": [written]})
 
 
+def test_a_large_database_recomputes_fewer_times_and_still_records_its_statements(small_db):
+    site, workdir = ours.open_site(small_db, 2)
+    with workdir:
+        figures = ours.measure(site, "overview", repeat=3, slow_repeat=1)
+    assert len(figures.changed.samples) == 1
+    assert len(figures.unchanged.samples) == len(figures.click.samples) == 3
+    assert any("participants" in statement for statement, _ in figures.statements)
+
+
 def test_load_runs_every_kind_of_user_without_errors(small_db, monkeypatch):
     from bench import load
 
