@@ -229,14 +229,16 @@ def helix_figure(
 
 def _cells(frame: pd.DataFrame, countries: list[str], sectors: list[str], lang: str):
     """The grid's colour values, in-cell texts and hover texts, row by row."""
-    cells = frame.set_index(["country", "sector"])
+    keys = zip(frame["country"], frame["sector"], strict=True)
+    values = zip(frame["n"], frame["n_hidden"], frame["n_text"], strict=True)
+    cells = dict(zip(keys, values, strict=True))  # 256 cells: a dict, not .loc, for each
     names = {s: i18n.sector_name(s, lang) for s in sectors}
     z, text, hover = [], [], []
     for country in countries:
         name = i18n.country_name(country, lang)
-        rows = [cells.loc[(country, s)] if (country, s) in cells.index else None for s in sectors]
-        z.append([None if c is None else HIDDEN_LENGTH if c["n_hidden"] else c["n"] for c in rows])
-        text.append(["" if c is None else c["n_text"] for c in rows])
+        rows = [cells.get((country, s)) for s in sectors]
+        z.append([None if c is None else HIDDEN_LENGTH if c[1] else c[0] for c in rows])
+        text.append(["" if c is None else c[2] for c in rows])
         hover.append(
             [f"{name} · {names[s]}: {t or 0}" for s, t in zip(sectors, text[-1], strict=True)]
         )
