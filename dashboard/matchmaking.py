@@ -224,13 +224,23 @@ def acceptance_by(
         keep = np.ones(len(requests), dtype=bool)
     keep = keep & flt.one_of(requests["status"], ANSWERED)
     summed = grouped.sums(requests, ["rec_" + dimension, "status"], keep)
-    table = summed.unstack("status", fill_value=0)
-    table = table.reindex(columns=list(ANSWERED), fill_value=0).astype(int)
-    table["answered"] = table["accepted"] + table["declined"]
-    table["rate"] = table["accepted"] / table["answered"]
-    table.index.name = "value"
-    table = table.reset_index().sort_values(["answered", "value"], ascending=[False, True])
-    return table.reset_index(drop=True)
+    # A few rows: plain dictionaries (pandas' unstack, reindex and sort took 1.5 ms).
+    counts: dict[str, dict[str, int]] = {}
+    for (value, status), n in summed.items():
+        counts.setdefault(value, dict.fromkeys(ANSWERED, 0))[status] += int(n)
+    rows = [
+        (v, c["accepted"], c["declined"], c["accepted"] + c["declined"]) for v, c in counts.items()
+    ]
+    rows.sort(key=lambda row: (-row[3], row[0]))
+    return pd.DataFrame(
+        {
+            "value": [row[0] for row in rows],
+            "accepted": np.array([row[1] for row in rows], dtype=np.int64),
+            "declined": np.array([row[2] for row in rows], dtype=np.int64),
+            "answered": np.array([row[3] for row in rows], dtype=np.int64),
+            "rate": np.array([row[1] / row[3] if row[3] else np.nan for row in rows], dtype=float),
+        }
+    )
 
 
 def flows(cubes: EventCubes, filters: flt.Filters, dimension: str) -> pd.DataFrame:

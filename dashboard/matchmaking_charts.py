@@ -52,9 +52,9 @@ def funnel_figure(stages: Sequence[tuple[str, int]], lang: str, shown: Shown) ->
     return _layout(fig, title, 300)
 
 
-def _acceptance_texts(table: pd.DataFrame, lang: str, hidden: pd.Series, shown: Shown) -> list[str]:
+def _acceptance_texts(rows: list, lang: str, hidden: list[bool], shown: Shown) -> list[str]:
     texts = []
-    for row, hide in zip(table.itertuples(index=False), hidden, strict=True):
+    for row, hide in zip(rows, hidden, strict=True):
         if hide:
             texts.append(t("matchmaking.acceptance.hidden", lang, n=shown(int(row.answered))))
             continue
@@ -63,37 +63,41 @@ def _acceptance_texts(table: pd.DataFrame, lang: str, hidden: pd.Series, shown: 
     return texts
 
 
-def _acceptance_rows(table: pd.DataFrame, shown: Shown) -> tuple[pd.DataFrame, pd.Series]:
+def _acceptance_rows(table: pd.DataFrame, shown: Shown) -> tuple[list, list[bool]]:
     """Rows bottom to top, and which of them the role may not read.
 
     Rows whose volume the role may not read go last, by name: their order would tell it.
-    A row is hidden when its accepted or declined count is.
+    A row is hidden when its accepted or declined count is. Plain rows: a chart has a few,
+    and pandas' concat, sort and reindex of them cost a millisecond.
     """
-    masked = table["answered"].map(lambda n: shown(int(n)) == SUPPRESSED)
-    table = pd.concat([table[~masked], table[masked].sort_values("value")])
-    rows = table.iloc[::-1].reset_index(drop=True)
-    pairs = zip(rows["accepted"], rows["declined"], strict=True)
-    hidden = pd.Series([SUPPRESSED in (shown(int(a)), shown(int(d))) for a, d in pairs])
+    records = list(table.itertuples(index=False))
+    masked = [shown(int(row.answered)) == SUPPRESSED for row in records]
+    rows = [row for row, m in zip(records, masked, strict=True) if not m]
+    rows += sorted((r for r, m in zip(records, masked, strict=True) if m), key=lambda r: r.value)
+    rows.reverse()
+    hidden = [SUPPRESSED in (shown(int(r.accepted)), shown(int(r.declined))) for r in rows]
     return rows, hidden
 
 
 def _acceptance_bars(
-    fig: Plot, rows: pd.DataFrame, hidden: pd.Series, labels: list[str], selected, texts
+    fig: Plot, rows: list, hidden: list[bool], labels: list[str], selected, texts
 ) -> None:
-    small = rows["answered"] < SMALL_N
+    small = [row.answered < SMALL_N for row in rows]
+    values = [row.value for row in rows]
     marker = {
         "opacity": [0.4 if s else 1.0 for s in small],
         "pattern": {"shape": ["/" if s else "" for s in small], "fgcolor": "white", "size": 6},
-        "line": {"color": "#212529", "width": [2 if v in selected else 0 for v in rows["value"]]},
+        "line": {"color": "#212529", "width": [2 if v in selected else 0 for v in values]},
     }
+    rates = [float(row.rate) for row in rows]
     for key, colour, share in (
-        ("accepted", GOOD, rows["rate"]),
-        ("declined", DECLINED, 1 - rows["rate"]),
+        ("accepted", GOOD, rates),
+        ("declined", DECLINED, [1 - rate for rate in rates]),
     ):
         fig.add_bar(
-            x=share.mask(hidden, 0),
+            x=[0.0 if hide else part for part, hide in zip(share, hidden, strict=True)],
             y=labels,
-            customdata=rows["value"],
+            customdata=values,
             orientation="h",
             name=texts[key],
             marker={**marker, "color": colour},
@@ -123,7 +127,7 @@ def acceptance_figure(
     rows, hidden = _acceptance_rows(table, shown)
     texts = {key: t(f"matchmaking.status.{key}", lang) for key in ANSWERED}
     texts["labels"] = _acceptance_texts(rows, lang, hidden, shown)
-    labels = [i18n.value_name(dimension, str(v), lang) for v in rows["value"]]
+    labels = [i18n.value_name(dimension, str(row.value), lang) for row in rows]
     fig = Plot()
     _acceptance_bars(fig, rows, hidden, labels, selected, texts)
     fig.update_xaxes(range=[0, 1], tickformat=".0%", gridcolor="#e9ecef")
