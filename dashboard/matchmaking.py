@@ -9,6 +9,7 @@ matrix keeps one whose requester or recipient matches (metrics.md).
 from __future__ import annotations
 
 import math
+from collections import defaultdict
 from dataclasses import dataclass, replace
 
 import numpy as np
@@ -252,12 +253,23 @@ def flows(cubes: EventCubes, filters: flt.Filters, dimension: str) -> pd.DataFra
     requests, sides, keep = cubes.accepted, ["req_" + dimension, "rec_" + dimension], None
     if not filters.is_empty():
         keep = flt.mask(requests, filters, "req_") | flt.mask(requests, filters, "rec_")
-    matrix = grouped.sums(requests, sides, keep).unstack(sides[1], fill_value=0)
-    totals = matrix.sum(axis=1).add(matrix.sum(axis=0), fill_value=0)
-    order = sorted(totals.index, key=lambda v: (v in (vocab.UNKNOWN, vocab.OTHER), -totals[v], v))
-    matrix = matrix.reindex(index=order, columns=order, fill_value=0).astype(int)
-    matrix.index.name, matrix.columns.name = "requester", "recipient"
-    return matrix
+    # A few hundred cells at most: plain dictionaries (pandas' unstack and reindex of
+    # them cost a millisecond of each matrix).
+    cells, totals = {}, defaultdict(int)
+    for (requester, recipient), n in grouped.sums(requests, sides, keep).items():
+        cells[requester, recipient] = int(n)
+        totals[requester] += int(n)
+        totals[recipient] += int(n)
+    order = sorted(totals, key=lambda v: (v in (vocab.UNKNOWN, vocab.OTHER), -totals[v], v))
+    at = {value: i for i, value in enumerate(order)}
+    data = np.zeros((len(order), len(order)), dtype=np.int64)
+    for (requester, recipient), n in cells.items():
+        data[at[requester], at[recipient]] = n
+    return pd.DataFrame(
+        data,
+        index=pd.Index(order, name="requester", dtype=object),
+        columns=pd.Index(order, name="recipient", dtype=object),
+    )
 
 
 def over_time(mm: MatchmakingCubes, filters: flt.Filters, pair: Pair | None) -> pd.DataFrame:
