@@ -82,10 +82,10 @@ def one_of(column: pd.Series, values: tuple) -> np.ndarray:
     codes (0.01 ms for 500,000 rows, where looking every row up costs 1.5 ms and building
     the lookup from the values another 0.5 ms).
     """
-    values_ = column.array
-    if not isinstance(values_, pd.Categorical):
+    array = column.array
+    if not isinstance(array, pd.Categorical):
         return column.isin(values).to_numpy()
-    codes, categories = values_.codes, values_.categories
+    codes, categories = array.codes, array.categories
     positions = {_position(categories, value) for value in values} - {None}
     if len(positions) <= FEW_VALUES:
         keep = None
