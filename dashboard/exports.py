@@ -10,16 +10,18 @@ from __future__ import annotations
 
 import csv
 import datetime as dt
+import functools
 import io
 import os
 import re
 import tempfile
 import unicodedata
 from collections.abc import Callable, Iterable, Iterator, Sequence
+from typing import TYPE_CHECKING
 
-from openpyxl import Workbook
-from openpyxl.cell import WriteOnlyCell
-from openpyxl.styles import Font
+if TYPE_CHECKING:
+    from openpyxl import Workbook
+    from openpyxl.styles import Font
 
 DANGEROUS_FIRST = ("=", "+", "-", "@", "\t", "\r", "\0")
 # C0 and C1 controls except tab and line feed, lone surrogates, and the non-characters.
@@ -31,7 +33,6 @@ CSV_BATCH = 500
 BOM = "\ufeff"
 XLSX_TYPE = "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet"
 CHUNK = 64 * 1024
-BOLD = Font(bold=True)
 # Letters that have no accent to drop, spelled in ASCII for file names.
 SPELLED = str.maketrans(
     {"Æ": "AE", "æ": "ae", "Ø": "O", "ø": "o", "ß": "ss", "Œ": "OE", "œ": "oe", "Ł": "L"}
@@ -79,6 +80,29 @@ def csv_stream(
     yield buffer.getvalue().encode("utf-8")
 
 
+def new_workbook(write_only: bool = True) -> Workbook:
+    """An empty workbook. openpyxl (with lxml, 10 MB a worker) is imported with a worker's
+    first workbook, not when the app starts: most workers never write one."""
+    from openpyxl import Workbook
+
+    return Workbook(write_only=write_only)
+
+
+@functools.cache
+def _cell_type() -> type:
+    from openpyxl.cell import WriteOnlyCell
+
+    return WriteOnlyCell
+
+
+@functools.cache
+def bold_font() -> Font:
+    """The header cells' font."""
+    from openpyxl.styles import Font
+
+    return Font(bold=True)
+
+
 def xlsx_cell(sheet, value: object, bold: bool = False) -> object:
     """A value as an XLSX cell: text as an inline string (never a formula), numbers as numbers."""
     if isinstance(value, int | float) and not isinstance(value, bool):
@@ -86,13 +110,13 @@ def xlsx_cell(sheet, value: object, bold: bool = False) -> object:
     if value is None:
         return None
     text = clean(str(value))
-    cell = WriteOnlyCell(sheet, value=None)
+    cell = _cell_type()(sheet, value=None)
     cell.value = text
     cell.data_type = "s"  # set after the value: openpyxl would take "=..." for a formula
     if dangerous(text):
         cell.quotePrefix = True  # Excel keeps it text even when the cell is edited
     if bold:
-        cell.font = BOLD
+        cell.font = bold_font()
     return cell
 
 
@@ -122,7 +146,7 @@ def xlsx_file(
     rows are written. Returns the file's path, the rows written and whether Excel's
     row limit cut them.
     """
-    book = Workbook(write_only=True)
+    book = new_workbook()
     written, cut = _rows_sheet(book, sheet_titles[0], header, rows)
     info = book.create_sheet(sheet_titles[1][:31])
     for name, value in about(written, cut):

@@ -12,8 +12,6 @@ import io
 from collections.abc import Sequence
 from dataclasses import dataclass
 
-from openpyxl import Workbook
-
 from dashboard import definitions, exports, i18n, privacy
 from dashboard.event_data import Event
 from dashboard.filters import DIMENSIONS, Filters
@@ -74,7 +72,7 @@ def definitions_sheet(lang: str, *prefixes: str) -> Sheet:
 
 def workbook(sheets: Sequence[Sheet]) -> bytes:
     """The sheets as an XLSX file."""
-    book = Workbook(write_only=True)
+    book = exports.new_workbook()
     for sheet in sheets:
         page = book.create_sheet(sheet.title[:31])
         page.column_dimensions["A"].width = 40

@@ -10,18 +10,19 @@ from __future__ import annotations
 import datetime as dt
 import io
 import re
+from typing import TYPE_CHECKING
 
 import pandas as pd
-from openpyxl import Workbook
-from openpyxl.styles import Font
-from openpyxl.worksheet.worksheet import Worksheet
 
-from dashboard import definitions, i18n, privacy
+from dashboard import definitions, exports, i18n, privacy
 from dashboard.participants import ParticipantsView
 from dashboard.participants_tables import drill_dimension, event_label
 from dashboard.state import ViewState
 
-BOLD = Font(bold=True)
+if TYPE_CHECKING:
+    from openpyxl import Workbook
+    from openpyxl.worksheet.worksheet import Worksheet
+
 BREAKDOWNS = (
     ("country", "country"),
     ("sector", "sector"),
@@ -33,7 +34,7 @@ def _sheet(book: Workbook, title: str, header: list[str], rows: list[list]) -> W
     sheet = book.create_sheet(title[:31])
     sheet.append(header)
     for cell in sheet[1]:
-        cell.font = BOLD
+        cell.font = exports.bold_font()
     for row in rows:
         sheet.append(row)
     for column, width in zip("ABCDEFG", (34, 34, 18, 18, 18, 18, 18), strict=False):
@@ -173,7 +174,7 @@ def _definitions(book: Workbook, lang: str) -> None:
 def workbook(view: ParticipantsView, state: ViewState, now: dt.datetime) -> bytes:
     """The page's aggregates as an XLSX file, as the view's role may see them."""
     lang = state.lang
-    book = Workbook()
+    book = exports.new_workbook(write_only=False)
     book.remove(book.active)
     _about(book, view, state, now)
     _summary(book, view, lang)

@@ -5,7 +5,11 @@ from __future__ import annotations
 import csv
 import datetime as dt
 import io
+import os
 import re
+import subprocess
+import sys
+from pathlib import Path
 
 import openpyxl
 import pytest
@@ -13,6 +17,7 @@ import pytest
 from dashboard import exports
 
 DANGEROUS = ["=", "+", "-", "@", "\t", "\r", "\0"]
+ROOT = Path(__file__).resolve().parent.parent
 ODD_BUT_HARMLESS = ["Jürgen Øster-Åberg", "<b>bold</b><script>x()</script>", "", "名前", "O'Brien"]
 
 
@@ -116,3 +121,23 @@ def test_file_names_carry_table_event_filters_and_time_in_safe_characters():
     long_name = exports.file_name("people", "E" * 500, ["f" * 500] * 10, moment, "xlsx")
     assert len(long_name) <= 150 and long_name.endswith("_20260917-0905.xlsx")
     assert exports.file_name("people", "", [], moment, "xlsx") == "people_x_20260917-0905.xlsx"
+
+
+def test_a_worker_imports_openpyxl_with_its_first_workbook_not_at_start(small_db, tmp_path):
+    """openpyxl with lxml is 10 MB a worker: most workers never write a workbook."""
+    script = (
+        "import sys\n"
+        "from app import create_app\n"
+        "from dashboard.settings import from_env\n"
+        "create_app(from_env())\n"
+        "assert 'openpyxl' not in sys.modules, 'imported at start'\n"
+        "from dashboard import exports\n"
+        "exports.new_workbook()\n"
+        "assert 'openpyxl' in sys.modules\n"
+    )
+    env = dict(os.environ, DATABASE_URL=small_db, SECRET_KEY="s" * 32)
+    env["DASHBOARD_USERS_FILE"] = str(tmp_path / "users.json")
+    done = subprocess.run(
+        [sys.executable, "-c", script], env=env, cwd=ROOT, capture_output=True, text=True
+    )
+    assert done.returncode == 0, done.stderr[-2000:]
