@@ -160,3 +160,15 @@ def test_organisations_counted_ahead_are_those_a_click_counts(rows, filters):
             kept = kept[kept[dimension].isin(getattr(filters, dimension))]
     clusters = kept[kept["org_type"] == "cluster_organisation"]
     assert expected == (kept["organisation_id"].nunique(), clusters["organisation_id"].nunique())
+
+
+@settings(max_examples=200, deadline=None)
+@given(rows=ROWS)
+def test_by_row_is_unstack_and_reindex(rows):
+    frame = cube(rows)
+    summed = grouped.sums(frame, ["country", "status"])
+    wide = summed.unstack("status", fill_value=0).reindex(columns=STATUSES, fill_value=0)
+    expected = {row: {s: int(wide.loc[row, s]) for s in STATUSES} for row in wide.index}
+    found = grouped.by_row(summed, STATUSES)
+    assert found == expected
+    assert list(found) == list(dict.fromkeys(summed.index.get_level_values(0)))
