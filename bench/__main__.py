@@ -3,15 +3,17 @@
 from __future__ import annotations
 
 import argparse
+import functools
 import logging
 import os
 import sys
+from dataclasses import dataclass
 
 import sqlalchemy as sa
 
 from bench import datasets, naive, ours, report, server
 from bench.floor import floor
-from bench.measure import timed
+from bench.measure import Timing, timed
 from data.engine import writable_engine
 
 log = logging.getLogger("bench")
@@ -38,28 +40,52 @@ def _ratio(a: float | None, b: float | None) -> float | None:
     return round(a / b, 2) if a and b else None
 
 
-def measure_view(site: ours.Site, view: str, repeat: int, slow_repeat: int) -> dict:
-    """Our figures, the floor and the naive baseline of one view."""
-    figures = ours.measure(site, view, repeat, slow_repeat)
-    bare = floor(site.url, figures.statements, slow_repeat) if figures.statements else None
+def _floor(url: str, statements: list, repeat: int) -> Timing | None:
+    return floor(url, statements, repeat) if statements else None
+
+
+@dataclass(frozen=True)
+class Rounds:
+    """How many times each thing is timed."""
+
+    repeat: int  # clicks and unchanged refreshes
+    slow: int  # rounds after a change, their floor and the naive computation
+
+
+def measure_view(
+    site: ours.Site, view: str, changed: ours.Changed, floors: dict, rounds: Rounds
+) -> dict:
+    """Our figures, the floor and the naive baseline of one view.
+
+    `changed` holds the rounds after a change, which left the view's callback values and
+    largest answers in `changed.values` and `changed.sizes`; `floors` the floors of the
+    shared parts ("events", "shared").
+    """
+    values, sizes = changed.values[view], changed.sizes[view]
+    figures = ours.measure(site, view, values, sizes, rounds.repeat)
+    after = changed.of(view)
+    floors[view] = _floor(site.url, changed.statements[view], rounds.slow)
+    parts = [floors[part] for part in changed.parts(view) if floors[part] is not None]
+    bare = functools.reduce(Timing.plus, parts) if parts else None
     engine = sa.create_engine(writable_engine(site.url).url)
     with engine.connect() as conn:
-        slow = timed(lambda: naive.VIEWS[view](conn, site.event), slow_repeat)
+        slow = timed(lambda: naive.VIEWS[view](conn, site.event), rounds.slow)
     engine.dispose()
     interaction = figures.click or figures.unchanged  # the wall has no filters: its refresh
     row = {
         "view": view,
-        "changed": figures.changed.as_json(),
+        "changed": after.as_json(),
+        "reads_shared": changed.reads_shared[view],
         "floor": bare.as_json() if bare else None,
-        "statements": len(figures.statements),
+        "statements": len(changed.statements_of(view)),
         "naive": slow.as_json(),
         "unchanged": figures.unchanged.as_json(),
         "click": figures.click.as_json() if figures.click else None,
-        "responses_bytes": figures.sizes,
-        "max_response_kb": round(max(figures.sizes.values()) / 1000, 1),
-        "ours_per_floor": _ratio(figures.changed.median, bare.median if bare else None),
+        "responses_bytes": sizes,
+        "max_response_kb": round(max(sizes.values()) / 1000, 1),
+        "ours_per_floor": _ratio(after.median, bare.median if bare else None),
         "naive_per_ours": _ratio(slow.median, interaction.median),
-        "naive_per_changed": _ratio(slow.median, figures.changed.median),
+        "naive_per_changed": _ratio(slow.median, after.median),
     }
     row["targets"] = report.verdicts(row)
     return row
@@ -69,19 +95,32 @@ def run(backend: str, url: str, participants: int, repeat: int, with_server: boo
     """Every view on one database, then the server's memory and export."""
     event = biggest_event(url)
     site, workdir = ours.open_site(url, event)
-    slow_repeat = repeat if participants <= SLOW_REPEAT_ABOVE else min(repeat, SLOW_REPEAT)
+    slow = repeat if participants <= SLOW_REPEAT_ABOVE else min(repeat, SLOW_REPEAT)
+    rounds = Rounds(repeat, slow)
     with workdir:
+        changed = ours.after_change(site, rounds.slow, warm=rounds.slow >= rounds.repeat)
+        floors = {
+            part: _floor(url, changed.statements[part], rounds.slow)
+            for part in ("events", "shared")
+        }
         views = []
         for view in ours.VIEWS:
             log.info("%s %s: %s", backend, participants, view)
-            views.append(measure_view(site, view, repeat, slow_repeat))
+            views.append(measure_view(site, view, changed, floors, rounds))
         figures = server.measure(site) if with_server else None
     if figures:
         figures["rest_met"] = figures["rest_mb"] < report.REST_LIMIT_MB
+    shared = {
+        "changed": changed.shared.as_json(),
+        "floor": floors["shared"].as_json() if floors["shared"] else None,
+        "statements": len(changed.statements["shared"]),
+        "events": changed.events.as_json(),
+    }
     return {
         "backend": backend,
         "participants": participants,
         "event": event,
+        "shared_recomputation": shared,
         "views": views,
         "server": figures,
     }

@@ -69,11 +69,20 @@ def _mark(met: bool | None) -> str:
 def table(results: dict) -> str:
     """The one table: per database and size, every view, then the server's figures."""
     lines = ["times in ms as median/p95; ratios of medians"]
-    header = " ".join(f"{title:>{width}}" for title, _, width in COLUMNS)
+    header = " " + " ".join(f"{title:>{width}}" for title, _, width in COLUMNS)
     for run in results["runs"]:
-        lines += ["", f"== {run['backend']} {run['participants']:,} participants ==", header]
+        lines += ["", f"== {run['backend']} {run['participants']:,} participants =="]
+        if shared := run.get("shared_recomputation"):
+            lines.append(
+                f"the event's aggregates after a change, computed once for every view that"
+                f" asks (* below; its 'after change' and floor include them):"
+                f" {_cell(shared, 'changed')}, floor {_cell(shared, 'floor')}"
+                f" ({shared['statements']} statements)"
+            )
+        lines.append(header)
         for row in run["views"]:
             cells = " ".join(f"{_cell(row, key):>{width}}" for _, key, width in COLUMNS)
+            cells = ("*" if row.get("reads_shared") else " ") + cells
             missed = [name for name, met in row["targets"].items() if met is False]
             lines.append(cells + ("  missed: " + ", ".join(missed) if missed else "  all met"))
         server = run.get("server") or {}

@@ -26,13 +26,41 @@ def test_bench_measures_every_view(small_db, tmp_path, monkeypatch):
     assert "overview" in report.table({"runs": [written]})
 
 
+def _after_change(url: str, repeat: int) -> tuple[ours.Site, ours.Changed, object]:
+    site, workdir = ours.open_site(url, 2)
+    return site, ours.after_change(site, repeat), workdir
+
+
 def test_a_large_database_recomputes_fewer_times_and_still_records_its_statements(small_db):
-    site, workdir = ours.open_site(small_db, 2)
+    site, changed, workdir = _after_change(small_db, 1)
     with workdir:
-        figures = ours.measure(site, "overview", repeat=3, slow_repeat=1)
-    assert len(figures.changed.samples) == 1
+        figures = ours.measure(site, "overview", changed.values["overview"], {}, repeat=3)
+    assert len(changed.of("overview").samples) == len(changed.shared.samples) == 1
     assert len(figures.unchanged.samples) == len(figures.click.samples) == 3
-    assert any("participants" in statement for statement, _ in figures.statements)
+    assert any("participants" in statement for statement, _ in changed.statements["shared"])
+
+
+def test_a_view_after_a_change_is_timed_with_exactly_what_it_would_read_first(small_db):
+    """The shared recomputation plus a view's own callbacks send the statements that the
+    view sends when it is the first to ask after a change: the sum times the same work."""
+    from bench.floor import record_statements
+
+    site, changed, workdir = _after_change(small_db, 2)
+    with workdir:
+        assert changed.reads_shared == {view: view != "tables" for view in ours.VIEWS}
+        for view in ours.VIEWS:
+            site.change()
+            values = site._seed(view)
+            cold = record_statements(
+                site.engine, lambda view=view, values=values: site.load(view, values)
+            )
+            assert sorted(cold, key=repr) == sorted(changed.statements_of(view), key=repr), view
+            first = [changed.events.samples, changed.own[view].samples]
+            if view != "tables":
+                first.insert(1, changed.shared.samples)
+            assert list(changed.of(view).samples) == [
+                sum(parts) for parts in zip(*first, strict=True)
+            ]
 
 
 def test_load_runs_every_kind_of_user_without_errors(small_db, monkeypatch):
