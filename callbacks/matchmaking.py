@@ -195,10 +195,12 @@ def register(app: Dash, service: DataService, guard: Guard) -> None:
         if snapshot.cubes is None or not rendered or snapshot.version is None:
             return None
         try:
-            rows = unmatched_people(service, snapshot.version, snapshot.cubes.event, state.filters)
+            total, rows = unmatched_people(
+                service, snapshot.version, snapshot.cubes.event, state.filters, LIST_LIMIT
+            )
         except DataUnavailable:
             return None
-        return people_table(rows, state.lang, LIST_LIMIT)
+        return people_table(total, rows, state.lang, LIST_LIMIT)
 
 
 def _clicked_cell(triggered: list[dict]) -> list | None:

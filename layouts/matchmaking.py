@@ -149,13 +149,14 @@ def layout(lang: str = "en") -> html.Div:
 SHORT_LIST = 15
 
 
-def people_table(rows: pd.DataFrame, lang: str, limit: int) -> list:
-    """The staff list of opted-in participants without a meeting (at most `limit` rows)."""
+def people_table(total: int, rows: pd.DataFrame, lang: str, limit: int) -> list:
+    """The staff list of opted-in participants without a meeting: how many (`total`), and
+    the first of them (at most `limit` of `rows` are shown)."""
     heading = section("matchmaking.section.unmatched", lang)
-    if rows.empty:
+    if not total:
         return [*heading, html.P(t("matchmaking.unmatched.none", lang))]
-    lines = [html.P(t("matchmaking.unmatched.count", lang, n=fmt_int(len(rows), lang)))]
-    if len(rows) > limit:
+    lines = [html.P(t("matchmaking.unmatched.count", lang, n=fmt_int(total, lang)))]
+    if total > limit:
         lines.append(html.P(t("matchmaking.unmatched.more", lang, shown=limit), className="small"))
     columns = ("name", "organisation", "country", "sector", "org_type")
     # One grid of plain rows: a table of a thousand cells as components took 0.2 s to

@@ -358,10 +358,64 @@ def test_request_times_are_kept_by_local_day_with_the_same_daily_figures(loaded)
 def test_staff_list_of_opted_in_participants_without_a_meeting(mm_db):
     service = DataService(make_engine(mm_db), MemoryCache())
     snapshot = service.snapshot(7)
-    rows = unmatched_people(service, snapshot.version, snapshot.cubes.event, EVERYONE)
-    assert rows["name"].tolist() == ["First4 Last4"]
-    none = unmatched_people(service, snapshot.version, snapshot.cubes.event, Filters(("DK",)))
-    assert none.empty
+    total, rows = unmatched_people(service, snapshot.version, snapshot.cubes.event, EVERYONE)
+    assert (total, rows["name"].tolist()) == (1, ["First4 Last4"])
+    total, rows = unmatched_people(
+        service, snapshot.version, snapshot.cubes.event, Filters(("DK",))
+    )
+    assert total == 0 and rows.empty
+
+
+class _Holding:
+    """A data service that holds one read list."""
+
+    def __init__(self, rows: pd.DataFrame) -> None:
+        self.rows = rows
+
+    def cached(self, _name, _version, _compute):
+        return self.rows
+
+
+@pytest.mark.parametrize(
+    "filters",
+    [
+        Filters(),
+        Filters(("DK",)),
+        Filters(("DK", "SE")),
+        Filters(sector=("Digital",)),
+        Filters(("LV",)),
+    ],
+)
+def test_the_staff_list_counts_every_kept_row_and_copies_only_the_first(filters):
+    countries = ["DK", "SE", "DE", "DK", "FI", "DK", "SE", "DK", "DK"]
+    read = pd.DataFrame(
+        {
+            "name": [f"P{i}" for i in range(len(countries))],
+            "organisation": "Org",
+            "country": pd.Categorical(countries),
+            "sector": pd.Categorical(["Digital", "Energy"] * 4 + ["Digital"]),
+            "org_type": pd.Categorical(["sme"] * len(countries)),
+        }
+    )
+    event = events_from_frame(
+        pd.DataFrame(
+            [
+                {
+                    "id": 7,
+                    "name": "E",
+                    "starts_on": "2026-05-05",
+                    "ends_on": "2026-05-06",
+                    "city": "Kiel",
+                    "timezone": "Europe/Berlin",
+                }
+            ]
+        )
+    )[0]
+    total, first = unmatched_people(_Holding(read), "v", event, filters, limit=3)
+    kept = read[read["country"].isin(filters.country or countries)]
+    kept = kept[kept["sector"].isin(filters.sector or ["Digital", "Energy"])]
+    assert total == len(kept)
+    assert first.to_dict("records") == kept.head(3).to_dict("records")
 
 
 def test_the_staff_list_is_one_grid_of_text_rows_cut_at_its_limit():
@@ -375,7 +429,7 @@ def test_the_staff_list_is_one_grid_of_text_rows_cut_at_its_limit():
             "org_type": ["sme", "research", "sme"],
         }
     )
-    parts = people_table(rows, "de", 2)
+    parts = people_table(len(rows), rows, "de", 2)
     grid = next(p for p in parts if isinstance(p, dag.AgGrid))
     assert [r["name"] for r in grid.rowData] == hostile[:2]  # as text, never markup
     assert grid.rowData[0]["country"] == "Dänemark" and grid.rowData[1]["organisation"] == ""
