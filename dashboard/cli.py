@@ -91,6 +91,7 @@ def cmd_check_db(args: argparse.Namespace) -> int:
             problems["duplicate_registrations"] = quality.duplicate_registrations(conn, event.id)
             _report_problems(conn, problems, f"event {event.id} ({event.name})")
         _report_indexes(indexes.missing(conn))
+        _report_statistics(indexes.without_statistics(conn))
     return 0
 
 
@@ -102,6 +103,18 @@ def _report_indexes(lacking: list[indexes.Recommended]) -> None:
     for recommended in lacking:
         _say(f"  {recommended.statement()}")
         _say(f"      -- {recommended.why}")
+
+
+def _report_statistics(tables: list[str]) -> None:
+    if not tables:
+        return
+    _say(
+        "statistics: PostgreSQL has none for "
+        + ", ".join(tables)
+        + " (autovacuum off, or rows just loaded): its plans can be hundreds of times"
+        " slower; the owner may run:"
+    )
+    _say(f"  ANALYZE {', '.join(tables)};" if len(tables) == 1 else "  ANALYZE;")
 
 
 def _report_problems(conn: sa.Connection, problems: dict[str, int], scope: str) -> None:

@@ -13,7 +13,7 @@ import pytest
 import sqlalchemy as sa
 
 from dashboard import cli
-from data import demo, simulate
+from data import demo, indexes, simulate
 from data.contract import SECTORS
 from data.demo import second_process
 from data.engine import writable_engine
@@ -418,6 +418,7 @@ def test_generation_and_simulation_on_servers(
             messy = conn.execute(
                 sa.text("SELECT COUNT(*) FROM participants WHERE status = 'pending_payment'")
             ).scalar()
+            assert indexes.without_statistics(conn) == []  # analyzed after the load
         assert messy == 2
         ran = simulate.run(url, rate=50, duration_s=0.5, seed=2, event_id=2)
         with engine.connect() as conn:

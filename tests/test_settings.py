@@ -114,6 +114,24 @@ def test_check_db_recommends_only_the_indexes_a_database_lacks(small_db):
     assert done.returncode == 0 and "every index the dashboard can use is there" in done.stdout
 
 
+def test_check_db_says_when_postgresql_has_no_statistics_to_plan_with(postgres_url):
+    from data.demo import writing
+    from tests import small_event
+
+    engine = writable_engine(postgres_url)
+    small_event.load(engine)  # a bulk load, and this server's autovacuum may be off
+    with make_engine(postgres_url).connect() as conn:
+        lacking = indexes.without_statistics(conn)
+    assert "participants" in lacking and "meeting_requests" in lacking
+    done = _run(["-m", "dashboard", "check-db", "--database", postgres_url], {})
+    assert done.returncode == 0, done.stderr
+    assert "statistics: PostgreSQL has none for" in done.stdout and "ANALYZE" in done.stdout
+    writing.analyze(engine)
+    engine.dispose()
+    done = _run(["-m", "dashboard", "check-db", "--database", postgres_url], {})
+    assert done.returncode == 0 and "statistics:" not in done.stdout
+
+
 def test_check_db_fails_on_a_contract_violation(tmp_path):
     import sqlite3
 

@@ -11,7 +11,13 @@ from data.demo import second_process
 from data.demo.dice import Dice
 from data.demo.editions import write_editions
 from data.demo.world import plan_editions
-from data.demo.writing import create_indexes, drop_indexes, prepare_tables, reset_sequences
+from data.demo.writing import (
+    analyze,
+    create_indexes,
+    drop_indexes,
+    prepare_tables,
+    reset_sequences,
+)
 from data.engine import writable_engine
 
 log = logging.getLogger(__name__)
@@ -43,6 +49,7 @@ def generate(
             counts, _ = write_editions(engine, seed, plans)
         create_indexes(engine)
         reset_sequences(engine)
+        analyze(engine)
     finally:
         if gc_was_enabled:
             gc.enable()
