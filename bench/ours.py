@@ -17,6 +17,7 @@ from __future__ import annotations
 import functools
 import json
 import tempfile
+import threading
 import time
 from collections.abc import Callable
 from dataclasses import dataclass, field
@@ -29,6 +30,7 @@ from bench.floor import Statement, record_statements
 from bench.measure import Timing, timed
 from dashboard.auth import UserStore
 from dashboard.settings import Settings
+from dashboard.table_service import AHEAD_THREAD
 from dashboard.vocab import BALTIC_SEA_REGION
 from data.engine import writable_engine
 from data.schema import participants
@@ -269,6 +271,9 @@ def after_change(site: Site, repeat: int, warm: bool = False) -> Changed:
         started = time.perf_counter()
         recorded[name] = record_statements(site.engine, action)
         samples[name].append((time.perf_counter() - started) * 1000)
+        for thread in threading.enumerate():  # what a view reads ahead, before the next one
+            if thread.name == AHEAD_THREAD:
+                thread.join()
 
     for _ in range(repeat):
         site.change()

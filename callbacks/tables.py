@@ -253,6 +253,7 @@ def _register_quality(app: Dash, tables: TableService, guard: Guard) -> None:
         version = tables.service.peek_version()
         if version is None or version == known:
             raise PreventUpdate
+        tables.warm(version)
         return version
 
 

@@ -14,6 +14,7 @@ import array
 import contextlib
 import datetime as dt
 import hashlib
+import logging
 import threading
 from collections.abc import Callable, Iterator
 from dataclasses import dataclass, field, replace
@@ -31,7 +32,12 @@ from data import quality
 from data import tables as data_tables
 from data.table_model import RowQuery
 
+log = logging.getLogger(__name__)
 MEMO_ITEMS = 256
+# The readings of the page's filter bar (country, sector, type): their raw values are read
+# as soon as a new data version is seen, so that the first filter does not wait for them.
+FILTER_BAR = ("country", "sector", "org_type")
+AHEAD_THREAD = "filter-values-ahead"  # the name of the thread that reads them
 MEMO_TTL_S = 3600
 EXPORT_TIMEOUT_S = 3600.0
 ID_LISTS = 8
@@ -93,6 +99,7 @@ class TableService:
         self.id_lists: Cache = MemoryCache(ID_LISTS)
         self._locks: dict[str, threading.Lock] = {}
         self._locks_guard = threading.Lock()
+        self._warmed: str | None = None
 
     # --- reading the database ----------------------------------------------------------
     @contextlib.contextmanager
@@ -158,6 +165,32 @@ class TableService:
             if errors:
                 raise errors[0]
         return {key: self.distinct(version, key) for key in keys}
+
+    def warm(self, version: str) -> threading.Thread | None:
+        """Read the raw values of the filter bar's readings at a new data version, in the
+        background (once per version); returns the thread started, if one was.
+
+        A filter chosen after a change no longer waits for them: at a million participants
+        a country's are scans of 0.27 s and 0.12 s. A request that needs a value meanwhile
+        waits for this read of it (one lock per value), not for a second one; if the read
+        fails, that request reads it again and says why.
+        """
+        with self._locks_guard:
+            if self._warmed == version:
+                return None
+            self._warmed = version
+        keys = [key for reading in FILTER_BAR for key in readings.SOURCES[reading]]
+
+        def read() -> None:
+            try:
+                for key in keys:  # one after the other: nobody waits for the thread
+                    self.distinct(version, key)
+            except Exception as exc:  # a background read: the next request reads again
+                log.warning("filter values not read ahead: %s", exc)
+
+        reader = threading.Thread(target=read, name=AHEAD_THREAD, daemon=True)
+        reader.start()
+        return reader
 
     # --- checking and translating a request ------------------------------------------
     def prepare(self, request: TableRequest) -> Prepared:

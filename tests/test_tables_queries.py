@@ -294,6 +294,33 @@ def test_a_readings_raw_values_are_read_side_by_side_and_failures_reach_the_call
     assert fresh.memo.get(f"distinct:{version}:participant_country") is not None
 
 
+def test_a_new_version_reads_the_filter_bars_values_ahead_once_and_a_failure_is_not_raised(
+    tables, monkeypatch, caplog
+):
+    version = tables.service.version()
+    reads = []
+    read = data_tables.distinct_values
+
+    def counted(conn, key):
+        reads.append(key)
+        return read(conn, key)
+
+    monkeypatch.setattr(data_tables, "distinct_values", counted)
+    tables.warm(version).join()
+    expected = {"participant_country", "organisation_country", "sector", "org_type"}
+    assert sorted(reads) == sorted(expected)
+    assert tables.warm(version) is None  # once per version
+    _rows(tables, "people", "?event=2&country=DK&sector=Digital&org_type=sme")
+    assert sorted(reads) == sorted(expected)  # the filters found them read
+
+    def refused(conn, key):
+        raise DataUnavailable("the organisations cannot be read")
+
+    monkeypatch.setattr(data_tables, "distinct_values", refused)
+    tables.warm("another version").join()
+    assert "filter values not read ahead: the organisations cannot be read" in caplog.text
+
+
 TRICKY = ["Müller", "MÜLLER", "müller", "50% off", "50 % off", "a_b", "axb", "a/b", "A/%B", ""]
 TRICKY += [None, 42]
 
