@@ -59,7 +59,7 @@ def measure_view(
 
     `changed` holds the rounds after a change, which left the view's callback values and
     largest answers in `changed.values` and `changed.sizes`; `floors` the floors of the
-    shared parts ("events", "shared").
+    shared parts ("events", "shared"), and the view's own is added to it.
     """
     values, sizes = changed.values[view], changed.sizes[view]
     figures = ours.measure(site, view, values, sizes, rounds.repeat)

@@ -5,11 +5,12 @@ ones before (the page's "rendered" store, the wall's config). Three situations a
 after a data change (cold), a live refresh when nothing changed, and a filter click.
 
 After a change the event's aggregates are recomputed once for every view (README: How it
-works): whichever view asks first pays for them. So a round after a change times that
-recomputation once, then each view's own callbacks on the new version, and a view's time
-after a change is the two added (`Changed.of`), the recomputation only for the views that
-ask for it. At a million participants the recomputation takes most of a minute; timing
-it again for each of six views made the bench four times as long for the same figure.
+works): whichever view asks first pays for them. So a round after a change times the list
+of events and that recomputation once, then each view's own callbacks on the new version,
+and a view's time after a change is the parts it reads added (`Changed.of`): the
+recomputation only for the views that ask for it. At a million participants the
+recomputation takes about a minute; timing it again for each of six views made the bench
+twice as long for the same figure.
 """
 
 from __future__ import annotations
