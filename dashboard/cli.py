@@ -114,7 +114,7 @@ def _report_statistics(tables: list[str]) -> None:
         + " (autovacuum off, or rows just loaded): its plans can be hundreds of times"
         " slower; the owner may run:"
     )
-    _say(f"  ANALYZE {', '.join(tables)};" if len(tables) == 1 else "  ANALYZE;")
+    _say(f"  ANALYZE {', '.join(tables)};")
 
 
 def _report_problems(conn: sa.Connection, problems: dict[str, int], scope: str) -> None:

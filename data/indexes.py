@@ -3,7 +3,8 @@
 The dashboard only reads the registration database; its owner may add these. Each was
 measured on the demo with a million participants on SQLite (scripts/bench_tables.py:
 the staff tables' first block with the filter shown), and `check-db` prints those a
-database lacks, as statements to run.
+database lacks, as statements to run; and, on PostgreSQL, the tables its planner has no
+statistics for (`without_statistics`).
 """
 
 from __future__ import annotations
