@@ -25,7 +25,7 @@ from dashboard import matchmaking_view as view
 from dashboard import meeting_rounds as rounds
 from dashboard import state as st
 from dashboard.cache import MemoryCache
-from dashboard.event_data import by_day, events_from_frame, load_event, local_dates
+from dashboard.event_data import Event, by_day, events_from_frame, load_event, local_dates
 from dashboard.filters import Filters
 from dashboard.matchmaking_staff import unmatched_people
 from dashboard.service import DataService
@@ -397,20 +397,7 @@ def test_the_staff_list_counts_every_kept_row_and_copies_only_the_first(filters)
             "org_type": pd.Categorical(["sme"] * len(countries)),
         }
     )
-    event = events_from_frame(
-        pd.DataFrame(
-            [
-                {
-                    "id": 7,
-                    "name": "E",
-                    "starts_on": "2026-05-05",
-                    "ends_on": "2026-05-06",
-                    "city": "Kiel",
-                    "timezone": "Europe/Berlin",
-                }
-            ]
-        )
-    )[0]
+    event = Event(7, "E", dt.date(2026, 5, 5), dt.date(2026, 5, 6), "Kiel", "Europe/Berlin")
     total, first = unmatched_people(_Holding(read), "v", event, filters, limit=3)
     kept = read[read["country"].isin(filters.country or countries)]
     kept = kept[kept["sector"].isin(filters.sector or ["Digital", "Energy"])]
