@@ -59,12 +59,12 @@ def measure_view(
 
     `changed` holds the rounds after a change, which left the view's callback values and
     largest answers in `changed.values` and `changed.sizes`; `floors` the floors of the
-    shared parts ("events", "shared"), and the view's own is added to it.
+    shared parts ("events", "shared").
     """
     values, sizes = changed.values[view], changed.sizes[view]
     figures = ours.measure(site, view, values, sizes, rounds.repeat)
     after = changed.of(view)
-    floors[view] = _floor(site.url, changed.statements[view], rounds.slow)
+    floors = floors | {view: _floor(site.url, changed.statements[view], rounds.slow)}
     parts = [floors[part] for part in changed.parts(view) if floors[part] is not None]
     bare = functools.reduce(Timing.plus, parts) if parts else None
     engine = sa.create_engine(writable_engine(site.url).url)
