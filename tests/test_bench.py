@@ -63,6 +63,17 @@ def test_a_view_after_a_change_is_timed_with_exactly_what_it_would_read_first(sm
             ]
 
 
+def test_each_naive_function_is_timed_once_per_round_and_a_view_adds_its_own(small_db):
+    """The wall's naive time is that of the three pages it shows, from the same rounds;
+    the overview's is the participants page's (the same function, timed once)."""
+    timings = bench_main.naive_timings(small_db, 2, repeat=2)
+    assert sorted(timings) == sorted(ours.VIEWS)
+    assert all(len(timing.samples) == 2 and min(timing.samples) > 0 for timing in timings.values())
+    assert timings["overview"] == timings["participants"]
+    parts = [timings[view].samples for view in ("participants", "matchmaking", "workshops")]
+    assert list(timings["wall"].samples) == [sum(round_) for round_ in zip(*parts, strict=True)]
+
+
 def test_load_runs_every_kind_of_user_without_errors(small_db, monkeypatch):
     from bench import load
 
