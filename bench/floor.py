@@ -10,7 +10,7 @@ import sqlalchemy as sa
 
 from bench.measure import Timing, timed
 from dashboard.table_service import AHEAD_THREAD
-from data.engine import SQLITE_MMAP, parse_url
+from data.engine import parse_url, tune_for_reading
 
 Statement = tuple[str, object]
 
@@ -36,7 +36,7 @@ def _raw_connection(url: str):
     parsed = parse_url(url)
     if parsed.get_backend_name() == "sqlite":
         connection = sqlite3.connect(f"file:{parsed.database}?mode=ro", uri=True)
-        connection.execute(SQLITE_MMAP)  # as the dashboard's own connections
+        tune_for_reading(connection)  # as the dashboard's own connections
         return connection
     import psycopg
 
