@@ -3,7 +3,9 @@
 from __future__ import annotations
 
 import datetime as dt
+import os
 import shutil
+import sqlite3
 
 import pytest
 import sqlalchemy as sa
@@ -14,7 +16,7 @@ from dashboard.filters import Filters
 from dashboard.matchmaking_staff import _read_unmatched
 from dashboard.service import TooSlow, describe
 from data import matchmaking_queries as mq
-from data import queries
+from data import queries, sqlfuncs
 from data.contract import missing_parts
 from data.engine import DatabaseUrlError, make_engine, parse_url, writable_engine
 from data.schema import participants
@@ -112,6 +114,46 @@ def _write_fails(url: str) -> None:
 
 def test_sqlite_engine_is_read_only(small_db):
     _write_fails(small_db)
+
+
+def test_sqlite_reads_map_the_file_and_sort_with_a_helper_thread_per_spare_core(small_db):
+    engine = make_engine(small_db)
+    with engine.connect() as conn:
+        mapped = conn.exec_driver_sql("PRAGMA mmap_size").scalar_one()
+        helpers = conn.exec_driver_sql("PRAGMA threads").scalar_one()
+    engine.dispose()
+    assert mapped >= 2**30  # what SQLite allows of the 2 GiB asked (2 GiB less 64 kB)
+    assert helpers == min(3, (os.cpu_count() or 1) - 1)
+
+
+MESSY_TIMES = [
+    "2026-05-06 09:30:00",
+    "2026-05-06T09:30:00",
+    "2026-05-06 09:30:59.999",
+    "2026-05-06",
+    "1969-12-31 23:59:59",
+    "2026-05-06 09:30:00+02:00",
+    "2026-02-30 10:00:00",
+    "06.05.2026 09:30",
+    "",
+    "tomorrow",
+    None,
+    2461166.5,
+    1778059800,
+]
+
+
+@pytest.mark.parametrize("version", [(3, 37, 2), sqlfuncs.UNIXEPOCH_SINCE])
+def test_both_ways_sqlite_reads_seconds_agree_on_messy_times(version):
+    """unixepoch() where the SQLite library has it, strftime('%s') before: the same seconds,
+    NULL alike, for every stored value the figures bucket."""
+    connection = sqlite3.connect(":memory:")
+    ours = sqlfuncs.sqlite_seconds("?", version)
+    for value in MESSY_TIMES:
+        expected = connection.execute("SELECT CAST(strftime('%s', ?) AS INTEGER)", (value,))
+        got = connection.execute(f"SELECT {ours}", (value,))
+        assert got.fetchone() == expected.fetchone(), value
+    connection.close()
 
 
 def test_postgresql_engine_is_read_only(postgres_url):
