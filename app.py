@@ -88,7 +88,9 @@ def _demo_accounts(users: UserStore) -> list[tuple[str, str]]:
 
 def create_app(settings: Settings) -> Dash:
     """Create the dashboard for the settings given."""
-    engine = make_engine(settings.database_url, settings.statement_timeout_s)
+    engine = make_engine(
+        settings.database_url, settings.statement_timeout_s, settings.postgres_work_mem_mb
+    )
     cache = make_cache(settings.redis_url)
     wait_ms = settings.recompute_wait_ms
     service = DataService(engine, cache, None if wait_ms is None else wait_ms / 1000)

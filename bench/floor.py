@@ -10,7 +10,7 @@ import sqlalchemy as sa
 
 from bench.measure import Timing, timed
 from dashboard.table_service import AHEAD_THREAD
-from data.engine import parse_url, tune_for_reading
+from data.engine import parse_url, postgres_options, tune_for_reading
 
 Statement = tuple[str, object]
 
@@ -40,8 +40,12 @@ def _raw_connection(url: str):
         return connection
     import psycopg
 
-    return psycopg.connect(
-        host=parsed.host, port=parsed.port, dbname=parsed.database, user=parsed.username
+    return psycopg.connect(  # the dashboard's session settings, without its time limit
+        host=parsed.host,
+        port=parsed.port,
+        dbname=parsed.database,
+        user=parsed.username,
+        options=postgres_options(),
     )
 
 

@@ -18,7 +18,13 @@ from dashboard.service import TooSlow, describe
 from data import matchmaking_queries as mq
 from data import queries, sqlfuncs
 from data.contract import missing_parts
-from data.engine import DatabaseUrlError, make_engine, parse_url, writable_engine
+from data.engine import (
+    POSTGRES_WORK_MEM_MB,
+    DatabaseUrlError,
+    make_engine,
+    parse_url,
+    writable_engine,
+)
 from data.schema import participants
 from data.version import DataUnavailable, data_version
 from tests import small_event
@@ -159,6 +165,15 @@ def test_both_ways_sqlite_reads_seconds_agree_on_messy_times(version):
 def test_postgresql_engine_is_read_only(postgres_url):
     small_event.load(writable_engine(postgres_url))
     _write_fails(postgres_url)
+
+
+def test_postgresql_sessions_sort_and_hash_in_the_memory_set(postgres_url):
+    for work_mem_mb, shown in ((POSTGRES_WORK_MEM_MB, "256MB"), (64, "64MB")):
+        engine = make_engine(postgres_url, work_mem_mb=work_mem_mb)
+        with engine.connect() as conn:
+            assert conn.exec_driver_sql("SHOW work_mem").scalar_one() == shown
+            assert conn.exec_driver_sql("SHOW transaction_read_only").scalar_one() == "on"
+        engine.dispose()
 
 
 def test_mariadb_engine_is_read_only(mariadb_url):

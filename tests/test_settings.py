@@ -21,6 +21,7 @@ def test_defaults_in_demo_mode():
     assert settings.database_url == "sqlite:///demo.sqlite"
     assert (settings.port, settings.refresh_seconds, settings.redis_url) == (8050, 5, None)
     assert settings.recompute_wait_ms == 500
+    assert settings.postgres_work_mem_mb == 256
 
 
 def test_values_are_read():
@@ -33,8 +34,10 @@ def test_values_are_read():
             "REFRESH_SECONDS": "10",
             "DASHBOARD_LANGUAGE": "de",
             "RECOMPUTE_WAIT_MS": "250",
+            "POSTGRES_WORK_MEM_MB": "64",
         }
     )
+    assert settings.postgres_work_mem_mb == 64
     assert settings.database_url == "postgresql://db/x"
     assert settings.recompute_wait_ms == 250
     assert (settings.port, settings.refresh_seconds, settings.default_language) == (9000, 10, "de")
@@ -50,6 +53,8 @@ def test_values_are_read():
         ({}, "SECRET_KEY must be set"),
         ({"SECRET_KEY": "short"}, "at least 16"),
         ({"SECRET_KEY": SECRET, "DASHBOARD_DEBUG": "1"}, "demo mode only"),
+        ({"SECRET_KEY": SECRET, "POSTGRES_WORK_MEM_MB": "1GB"}, "POSTGRES_WORK_MEM_MB must be a"),
+        ({"SECRET_KEY": SECRET, "POSTGRES_WORK_MEM_MB": "0"}, "between 4 and 4096"),
     ],
 )
 def test_bad_settings_are_explained(env, message):
