@@ -4,6 +4,8 @@ from __future__ import annotations
 
 import json
 
+import pytest
+
 from bench import __main__ as bench_main
 from bench import ours, report
 
@@ -61,6 +63,14 @@ def test_a_view_after_a_change_is_timed_with_exactly_what_it_would_read_first(sm
             assert list(changed.of(view).samples) == [
                 sum(parts) for parts in zip(*first, strict=True)
             ]
+
+
+@pytest.mark.parametrize(
+    ("participants", "repeat", "slow"),
+    [(300, 7, 7), (20_000, 7, 7), (100_000, 7, 3), (1_000_000, 7, 2), (1_000_000, 1, 1)],
+)
+def test_slow_measurements_repeat_less_on_large_databases(participants, repeat, slow):
+    assert bench_main.slow_repeat(participants, repeat) == slow
 
 
 def test_each_naive_function_is_timed_once_per_round_and_a_view_adds_its_own(small_db):
