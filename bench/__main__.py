@@ -13,7 +13,7 @@ import sqlalchemy as sa
 
 from bench import datasets, naive, ours, report, server
 from bench.floor import floor
-from bench.measure import Timing, timed
+from bench.measure import Timing, cpu_probe_ms, timed
 from data.engine import writable_engine
 
 log = logging.getLogger("bench")
@@ -162,7 +162,12 @@ def main(argv: list[str] | None = None) -> dict:
     args = parser.parse_args(argv)
     logging.basicConfig(level=logging.INFO, format="%(asctime)s %(name)s %(message)s")
     sizes = [int(size) for size in args.sizes.split(",")]
-    results = {"load_average": os.getloadavg()[0], "cores": os.cpu_count(), "runs": []}
+    results = {
+        "load_average": os.getloadavg()[0],
+        "cores": os.cpu_count(),
+        "cpu_probe_ms": round(cpu_probe_ms(), 1),
+        "runs": [],
+    }
     path = report.new_path()
     for size in sizes:
         urls = [] if args.no_sqlite else [("sqlite", datasets.sqlite_url(size))]

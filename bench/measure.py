@@ -52,6 +52,25 @@ def timed(
     return Timing(tuple(samples))
 
 
+PROBE_STEPS = 5_000_000
+
+
+def cpu_probe_ms(repeat: int = 3) -> float:
+    """How long this machine takes for a fixed piece of pure Python (the best of `repeat`).
+
+    Ratios are measured against baselines of the same run, but clicks and refreshes have
+    targets in milliseconds: the probe, printed with them, tells a slow machine (or a busy
+    day of a shared one) from slower code when runs are compared.
+    """
+
+    def work() -> None:
+        total = 0
+        for step in range(PROBE_STEPS):
+            total += step
+
+    return min(timed(work, repeat).samples)
+
+
 def rss_mb() -> float:
     """This process's resident memory now, in MB (Linux)."""
     with open("/proc/self/statm", encoding="ascii") as statm:

@@ -6,6 +6,8 @@ import json
 import time
 from pathlib import Path
 
+from bench.measure import PROBE_STEPS
+
 RESULTS_DIR = Path("bench-results")
 # (name, figure in a view's row, comparison, limit, what it means)
 TARGETS = (
@@ -69,6 +71,11 @@ def _mark(met: bool | None) -> str:
 def table(results: dict) -> str:
     """The one table: per database and size, every view, then the server's figures."""
     lines = ["times in ms as median/p95; ratios of medians"]
+    if "cpu_probe_ms" in results:
+        lines.append(
+            f"this machine: {results.get('cores')} cores; {PROBE_STEPS:,} steps of pure Python"
+            f" in {results['cpu_probe_ms']:.0f} ms (compare runs by this)"
+        )
     header = " " + " ".join(f"{title:>{width}}" for title, _, width in COLUMNS)
     for run in results["runs"]:
         lines += ["", f"== {run['backend']} {run['participants']:,} participants =="]

@@ -26,6 +26,8 @@ def test_bench_measures_every_view(small_db, tmp_path, monkeypatch):
         assert all(size > 0 for size in row["responses_bytes"].values()), view
         assert set(row["targets"]) == {target[0] for target in report.TARGETS}
     assert "overview" in report.table({"runs": [written]})
+    probed = report.table({"runs": [written], "cores": 2, "cpu_probe_ms": 345.2})
+    assert "2 cores; 5,000,000 steps of pure Python in 345 ms" in probed
 
 
 def _after_change(url: str, repeat: int) -> tuple[ours.Site, ours.Changed, object]:
