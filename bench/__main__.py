@@ -21,8 +21,8 @@ log = logging.getLogger("bench")
 # to minutes on large databases: they are repeated at most so many times above so many
 # participants (clicks and unchanged refreshes, whose p95 the targets judge, still
 # `repeat` times; a recomputation is judged by its median against the floor's).
-# At 100,000 participants a round of all six views takes about 25 s on SQLite, and seven
-# of them, their floor and the naive computation took 6 of a whole bench's 39 minutes.
+# At 100,000 participants a round of all six views takes about 25 s on SQLite; seven of
+# them, their floor and the naive computation took 5 to 7 minutes per database.
 SLOW_REPEATS = ((200_000, 2), (20_000, 3))
 
 

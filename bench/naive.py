@@ -96,7 +96,7 @@ def tables_view(conn: sa.Connection, event_id: int) -> list[dict]:
 # shows what the participants, matchmaking and workshops pages show, and the overview
 # what the participants page does. The bench times each function once per round and adds
 # the parts of a view from the same round (at a million participants a round of all six
-# views took about two minutes, half of it these same functions again).
+# views took three and a half minutes, half of it these same functions again).
 VIEWS = {
     "overview": (participants_view,),
     "participants": (participants_view,),
