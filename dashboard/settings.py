@@ -6,6 +6,8 @@ import os
 from collections.abc import Mapping
 from dataclasses import dataclass, replace
 
+from data.engine import POSTGRES_WORK_MEM_MB
+
 
 class SettingsError(ValueError):
     """A setting has a value we cannot use."""
@@ -22,7 +24,7 @@ class Settings:
     port: int = 8050
     refresh_seconds: int = 5
     statement_timeout_s: float = 10.0
-    postgres_work_mem_mb: int = 256
+    postgres_work_mem_mb: int = POSTGRES_WORK_MEM_MB
     recompute_wait_ms: int | None = 500  # None: every request waits (the bench measures so)
     default_language: str = "en"
     demo: bool = False
@@ -77,7 +79,7 @@ def from_env(env: Mapping[str, str] | None = None) -> Settings:
         port=_int(env, "PORT", 8050, 1, 65535),
         refresh_seconds=_int(env, "REFRESH_SECONDS", 5, 1, 3600),
         statement_timeout_s=float(_int(env, "STATEMENT_TIMEOUT_SECONDS", 10, 1, 600)),
-        postgres_work_mem_mb=_int(env, "POSTGRES_WORK_MEM_MB", 256, 4, 4096),
+        postgres_work_mem_mb=_int(env, "POSTGRES_WORK_MEM_MB", POSTGRES_WORK_MEM_MB, 4, 4096),
         recompute_wait_ms=_int(env, "RECOMPUTE_WAIT_MS", 500, 0, 600_000),
         default_language=language,
         demo=demo,
