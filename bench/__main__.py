@@ -7,6 +7,7 @@ import functools
 import logging
 import os
 import sys
+import time
 from dataclasses import dataclass
 
 import sqlalchemy as sa
@@ -81,7 +82,13 @@ def naive_timings(url: str, event: int, repeat: int) -> dict[str, Timing]:
 
 
 def measure_view(
-    site: ours.Site, view: str, changed: ours.Changed, floors: dict, slow: Timing, rounds: Rounds
+    site: ours.Site,
+    view: str,
+    changed: ours.Changed,
+    floors: dict,
+    slow: Timing,
+    rounds: Rounds,
+    participants: int,
 ) -> dict:
     """Our figures, the floor and the naive baseline (`slow`) of one view.
 
@@ -111,7 +118,7 @@ def measure_view(
         "naive_per_ours": _ratio(slow.median, interaction.median),
         "naive_per_changed": _ratio(slow.median, after.median),
     }
-    row["targets"] = report.verdicts(row)
+    row["targets"] = report.verdicts(row, participants)
     return row
 
 
@@ -131,7 +138,9 @@ def run(backend: str, url: str, participants: int, repeat: int, with_server: boo
         views = []
         for view in ours.VIEWS:
             log.info("%s %s: %s", backend, participants, view)
-            views.append(measure_view(site, view, changed, floors, naive_times[view], rounds))
+            views.append(
+                measure_view(site, view, changed, floors, naive_times[view], rounds, participants)
+            )
         figures = server.measure(site) if with_server else None
     if figures:
         figures["rest_met"] = figures["rest_mb"] < report.REST_LIMIT_MB
@@ -169,6 +178,7 @@ def main(argv: list[str] | None = None) -> dict:
         "runs": [],
     }
     path = report.new_path()
+    started = time.perf_counter()
     for size in sizes:
         urls = [] if args.no_sqlite else [("sqlite", datasets.sqlite_url(size))]
         if not args.no_postgres and (pg := datasets.postgres_url(size)):
@@ -176,6 +186,7 @@ def main(argv: list[str] | None = None) -> dict:
         for backend, url in urls:
             results["runs"].append(run(backend, url, size, args.repeat, not args.no_server))
             results["load_average_after"] = os.getloadavg()[0]
+            results["minutes"] = round((time.perf_counter() - started) / 60, 1)
             report.write(results, path)  # after each run: an interrupted bench keeps its figures
     sys.stdout.write(report.table(results) + f"\n\nwritten to {path}\n")
     return results

@@ -20,6 +20,13 @@ TARGETS = (
     ("response_kb", "max_response_kb", "<=", 200.0, "responses <= 200 kB"),
 )
 REST_LIMIT_MB = 300.0
+# The issue sets its targets at a million participants, but for the responses' size,
+# which holds at any size; below, the ratios and times are printed and not judged (at 300
+# participants a recomputation is ten times its 11 ms floor: building the figures costs
+# more than the database's reading).
+TARGET_SIZE = 1_000_000
+AT_ANY_SIZE = frozenset({"response_kb"})
+BENCH_LIMIT_MIN = 15.0
 COLUMNS = (
     ("view", "view", 12),
     ("after change", "changed", 15),
@@ -41,12 +48,13 @@ def _get(row: dict, path: str) -> object:
     return value
 
 
-def verdicts(row: dict) -> dict[str, bool | None]:
-    """Each target met (True), missed (False) or not applicable (None) for a view's row."""
+def verdicts(row: dict, participants: int = TARGET_SIZE) -> dict[str, bool | None]:
+    """Each target met (True), missed (False) or not applicable (None) for a view's row at
+    a size (below TARGET_SIZE only those that hold at any size are judged)."""
     out = {}
     for name, path, op, limit, _ in TARGETS:
         value = _get(row, path)
-        if value is None:
+        if value is None or (participants < TARGET_SIZE and name not in AT_ANY_SIZE):
             out[name] = None
         else:
             out[name] = (
@@ -90,8 +98,7 @@ def table(results: dict) -> str:
         for row in run["views"]:
             cells = " ".join(f"{_cell(row, key):>{width}}" for _, key, width in COLUMNS)
             cells = ("*" if row.get("reads_shared") else " ") + cells
-            missed = [name for name, met in row["targets"].items() if met is False]
-            lines.append(cells + ("  missed: " + ", ".join(missed) if missed else "  all met"))
+            lines.append(cells + "  " + _judged(row["targets"], run["participants"]))
         server = run.get("server") or {}
         export = server.get("export") or {}
         if server:
@@ -101,7 +108,41 @@ def table(results: dict) -> str:
                 f" peak +{export['peak_extra_mb']} MB (RSS {export['peak_rss_mb']} MB)"
             )
     lines += ["", "targets: " + "; ".join(t[4] for t in TARGETS) + "; memory at rest < 300 MB"]
+    lines.append(
+        f"judged at {TARGET_SIZE:,} participants (responses at every size): {summary(results)}"
+    )
+    if "minutes" in results:
+        met = "met" if results["minutes"] < BENCH_LIMIT_MIN else "MISSED"
+        lines.append(
+            f"this bench took {results['minutes']:.1f} min ({met}, < {BENCH_LIMIT_MIN:.0f})"
+        )
     return "\n".join(lines)
+
+
+def _judged(targets: dict[str, bool | None], participants: int) -> str:
+    missed = [name for name, met in targets.items() if met is False]
+    if missed:
+        return "missed: " + ", ".join(missed)
+    return "all met" if participants >= TARGET_SIZE else "responses met; the rest judged at 1M"
+
+
+def summary(results: dict) -> str:
+    """How many judged targets were met, and which were missed where."""
+    judged, missed = 0, []
+    for run in results["runs"]:
+        where = f"{run['backend']} {run['participants']:,}"
+        for row in run["views"]:
+            for name, met in row["targets"].items():
+                judged += met is not None
+                if met is False:
+                    missed.append(f"{row['view']} {name} ({where})")
+        server = run.get("server") or {}
+        if server and run["participants"] >= TARGET_SIZE:
+            judged += 1
+            if not server["rest_met"]:
+                missed.append(f"memory at rest ({where})")
+    met = f"{judged - len(missed)} of {judged} met"
+    return met + ("; missed: " + ", ".join(missed) if missed else "")
 
 
 def new_path() -> Path:

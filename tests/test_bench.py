@@ -86,6 +86,59 @@ def test_each_naive_function_is_timed_once_per_round_and_a_view_adds_its_own(sma
     assert list(timings["wall"].samples) == [sum(round_) for round_ in zip(*parts, strict=True)]
 
 
+def _row(view: str, click_p95: float, kb: float) -> dict:
+    return {
+        "view": view,
+        "click": {"median_ms": click_p95, "p95_ms": click_p95},
+        "unchanged": {"median_ms": 1.0, "p95_ms": 1.0},
+        "ours_per_floor": 1.1,
+        "naive_per_ours": 100.0,
+        "max_response_kb": kb,
+    }
+
+
+def test_targets_are_judged_at_a_million_but_the_response_size_at_every_size():
+    slow_small, big_small = _row("participants", 80.0, 50.0), _row("matchmaking", 10.0, 250.0)
+    assert report.verdicts(slow_small, 300) == {
+        "click_p95_ms": None,
+        "refresh_ms": None,
+        "ours_per_floor": None,
+        "naive_per_ours": None,
+        "response_kb": True,
+    }
+    assert report.verdicts(big_small, 300)["response_kb"] is False
+    assert report.verdicts(slow_small, 1_000_000)["click_p95_ms"] is False
+    assert all(report.verdicts(_row("overview", 49.0, 199.0), 1_000_000).values())
+
+    def run(participants: int, rows: list[dict], rest_mb: float) -> dict:
+        for row in rows:
+            row["targets"] = report.verdicts(row, participants)
+        server = {"rest_mb": rest_mb, "rest_met": rest_mb < report.REST_LIMIT_MB}
+        export = {"rows": 1, "mb": 0.1, "seconds": 0.1, "peak_extra_mb": 0, "peak_rss_mb": 1}
+        return {
+            "backend": "sqlite",
+            "participants": participants,
+            "views": rows,
+            "server": server | {"export": export},
+        }
+
+    results = {
+        "runs": [
+            run(300, [slow_small, big_small], 400.0),  # memory is judged at a million only
+            run(1_000_000, [_row("overview", 49.0, 10.0), _row("tables", 900.0, 10.0)], 310.0),
+        ],
+        "minutes": 16.2,
+    }
+    text = report.table(results)
+    assert "responses met; the rest judged at 1M" in text
+    assert "missed: response_kb" in text
+    assert (
+        "10 of 13 met; missed: matchmaking response_kb (sqlite 300), "
+        "tables click_p95_ms (sqlite 1,000,000), memory at rest (sqlite 1,000,000)"
+    ) in text
+    assert "this bench took 16.2 min (MISSED, < 15)" in text
+
+
 def test_load_runs_every_kind_of_user_without_errors(small_db, monkeypatch):
     from bench import load
 
