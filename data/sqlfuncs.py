@@ -105,7 +105,10 @@ class folded_like(FunctionElement):
     call per row, and a staff table's quick search at a million participants scanned in
     0.46 s instead of 0.28 s. SQLite's LIKE ignores case by itself, for the same letters
     its lower() folds (ASCII; both Unicode with ICU), so the plain LIKE matches the same
-    rows. Other databases get SQLAlchemy's ilike (ILIKE on PostgreSQL).
+    rows. PostgreSQL's ILIKE folds both sides with its lower() (for multi-byte encodings
+    such as UTF-8) and then matches them, as lower(value) LIKE lower(pattern) does; written
+    so, the quick search of a million participants' e-mails took 0.53 s instead of 0.63
+    (one process). Other databases get SQLAlchemy's ilike.
     """
 
     type = sa.Boolean()
@@ -116,6 +119,12 @@ class folded_like(FunctionElement):
 def _plain_folded_like(element: folded_like, compiler, **kw) -> str:
     value, pattern = element.clauses.clauses
     return compiler.process(value.ilike(pattern, escape=ESCAPE), **kw)
+
+
+@compiles(folded_like, "postgresql")
+def _postgres_folded_like(element: folded_like, compiler, **kw) -> str:
+    value, pattern = (compiler.process(c, **kw) for c in element.clauses.clauses)
+    return f"lower({value}) LIKE lower({pattern}) ESCAPE '{ESCAPE}'"
 
 
 @compiles(folded_like, "sqlite")

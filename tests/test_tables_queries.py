@@ -350,11 +350,39 @@ def test_sqlites_plain_like_matches_what_sqlalchemys_ilike_matches(text):
             assert chosen[0] == chosen[1], (text, start, end)
 
 
+@pytest.mark.parametrize(
+    "text", ["ü", "Ü", "MÜL", "%", "_", "/", "A/%", "50%", "4", "", "ll", "İ", "ß"]
+)
+def test_postgresqls_folded_like_matches_what_its_ilike_matches(postgres_url, text):
+    """lower(value) LIKE lower(pattern) chooses the rows ILIKE chooses, Unicode included."""
+    engine = sa.create_engine(postgres_url)
+    values = sa.table("v", sa.column("id", sa.Integer), sa.column("x", sa.String))
+    try:
+        with engine.begin() as conn:
+            conn.exec_driver_sql("CREATE TABLE v (id INTEGER PRIMARY KEY, x TEXT)")
+            rows = [*TRICKY, "İstanbul", "istanbul", "STRASSE", "Straße", "ǅ"]
+            conn.execute(sa.insert(values), [{"id": i, "x": v} for i, v in enumerate(rows)])
+            for start, end in ((True, True), (False, True), (True, False)):
+                pattern = sa.literal(sqlfuncs.like_pattern(text, start, end), sa.String)
+                ours = sqlfuncs.folded_like(values.c.x, pattern)
+                theirs = values.c.x.ilike(pattern, escape=sqlfuncs.ESCAPE)
+                chosen = [
+                    conn.execute(sa.select(values.c.id).where(w).order_by(values.c.id))
+                    .scalars()
+                    .all()
+                    for w in (ours, theirs)
+                ]
+                assert chosen[0] == chosen[1], (text, start, end)
+    finally:
+        engine.dispose()
+
+
 def test_the_plain_like_is_sqlites_alone():
     condition = sqlfuncs.folded_like(participants.c.email, sa.literal("%e%", sa.String))
     where = sa.select(participants.c.id).where(condition)
     assert "participants.email LIKE " in str(where.compile(dialect=sqlite.dialect()))
-    assert "participants.email ILIKE " in str(where.compile(dialect=postgresql.dialect()))
+    postgres = str(where.compile(dialect=postgresql.dialect()))
+    assert "lower(participants.email) LIKE lower(" in postgres
     assert "lower(participants.email) LIKE lower(" in str(where.compile(dialect=mysql.dialect()))
 
 
