@@ -30,6 +30,12 @@ def test_bench_measures_every_view(small_db, tmp_path, monkeypatch):
     assert "2 cores; 5,000,000 steps of pure Python in 345 ms" in probed
 
 
+def test_each_database_is_measured_in_a_process_of_its_own(small_db):
+    run = bench_main.run_apart("sqlite", small_db, 0, repeat=1, with_server=False)
+    assert [row["view"] for row in run["views"]] == list(ours.VIEWS)
+    assert run["shared_recomputation"]["changed"]["median_ms"] > 0
+
+
 def _after_change(url: str, repeat: int) -> tuple[ours.Site, ours.Changed, object]:
     site, workdir = ours.open_site(url, 2)
     return site, ours.after_change(site, repeat), workdir
