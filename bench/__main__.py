@@ -9,6 +9,7 @@ import multiprocessing
 import os
 import sys
 import time
+from concurrent.futures import ProcessPoolExecutor
 from dataclasses import dataclass
 
 import sqlalchemy as sa
@@ -176,9 +177,11 @@ def run_apart(backend: str, url: str, participants: int, repeat: int, with_serve
     # spawned process cannot import by that name.
     from bench import __main__ as named
 
-    context = multiprocessing.get_context("spawn")
-    with context.Pool(1, initializer=named._logging) as pool:
-        return pool.apply(named.run, (backend, url, participants, repeat, with_server))
+    # An executor, not a Pool: a worker killed (out of memory) raises BrokenProcessPool
+    # instead of leaving the bench waiting for ever.
+    spawn = multiprocessing.get_context("spawn")
+    with ProcessPoolExecutor(1, mp_context=spawn, initializer=named._logging) as pool:
+        return pool.submit(named.run, backend, url, participants, repeat, with_server).result()
 
 
 def main(argv: list[str] | None = None) -> dict:
