@@ -48,7 +48,7 @@ def _get(row: dict, path: str) -> object:
     return value
 
 
-def verdicts(row: dict, participants: int = TARGET_SIZE) -> dict[str, bool | None]:
+def verdicts(row: dict, participants: int) -> dict[str, bool | None]:
     """Each target met (True), missed (False) or not applicable (None) for a view's row at
     a size (below TARGET_SIZE only those that hold at any size are judged)."""
     out = {}
