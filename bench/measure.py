@@ -69,12 +69,3 @@ def cpu_probe_ms(repeat: int = 3) -> float:
             total += step
 
     return min(timed(work, repeat).samples)
-
-
-def rss_mb() -> float:
-    """This process's resident memory now, in MB (Linux)."""
-    with open("/proc/self/statm", encoding="ascii") as statm:
-        pages = int(statm.read().split()[1])
-    import os
-
-    return pages * os.sysconf("SC_PAGE_SIZE") / 1e6

@@ -1,90 +1,67 @@
-"""A real server process: its memory at rest after warm-up, and a streamed People CSV.
+"""The worker's memory at rest after serving every view, and a streamed People CSV.
 
-The server runs in a subprocess (scripts/bench_tables.start_server), so that the bench's
-own memory does not count; the warm-up runs every view's callbacks over HTTP.
+Both are read in the bench's own process for one database (bench.__main__.run_apart),
+right after every view's callbacks ran after a change and for clicks, and before the
+floor and the naive computation load anything: what the process holds then is a worker
+that served every page (and the wall), plus the bench's own few megabytes. A separate
+server process warmed up anew cost a whole recomputation more per database (a minute
+and a half at a million participants). The CSV streams through the app's download route,
+as a browser's download would, and the process's resident memory is sampled meanwhile.
 """
 
 from __future__ import annotations
 
-import json
-import socket
-import tempfile
 import threading
 import time
-import urllib.request
+from pathlib import Path
 
-from bench.ours import STATEMENT_TIMEOUT_S, VIEWS, Site, find_key
-from scripts import bench_tables
-from tests.attacks import callback_body, update_url
+from bench.ours import Site
 
-# Each warm-up request waits for its figures (by default a request waits 0.5 s and the
-# computation goes on in the background: the memory would be read before the cubes are
-# there), with the statement limit of the in-process site.
-AT_REST = {"RECOMPUTE_WAIT_MS": "600000", "STATEMENT_TIMEOUT_SECONDS": str(STATEMENT_TIMEOUT_S)}
-WARM_TIMEOUT_S = 900
+SAMPLE_EVERY_S = 0.05
 
 
-def _free_port() -> int:
-    with socket.socket() as probe:
-        probe.bind(("127.0.0.1", 0))
-        return probe.getsockname()[1]
+def rss_mb() -> float:
+    """This process's resident memory, in MiB (as the server's figures were before)."""
+    status = Path("/proc/self/status").read_text()
+    for line in status.splitlines():
+        if line.startswith("VmRSS:"):
+            return int(line.split()[1]) / 1024
+    return 0.0
 
 
-def _warm(opener: urllib.request.OpenerDirector, port: int, site: Site) -> None:
-    """Run each view's first callback once through the server, as a browser would."""
-    for view, (which, outputs) in VIEWS.items():
-        if which != "main":
-            continue
-        app = site.apps["main"]
-        body = callback_body(app, find_key(app, outputs[0]), site._seed(view))
-        request = urllib.request.Request(
-            f"http://127.0.0.1:{port}{update_url(app)}",
-            data=json.dumps(body).encode(),
-            headers={"Content-Type": "application/json"},
-        )
-        opener.open(request, timeout=WARM_TIMEOUT_S).read()
-
-
-def _stream(opener, port: int, pid: int, event: int) -> dict[str, float]:
-    before = bench_tables._rss_kb(pid, "VmRSS")
+def _stream(site: Site) -> dict[str, float]:
+    before = rss_mb()
     peak, done = [before], threading.Event()
 
     def sample() -> None:
         while not done.is_set():
-            peak[0] = max(peak[0], bench_tables._rss_kb(pid, "VmRSS"))
-            time.sleep(0.05)
+            peak[0] = max(peak[0], rss_mb())
+            time.sleep(SAMPLE_EVERY_S)
 
     sampler = threading.Thread(target=sample, daemon=True)
     sampler.start()
     started, size, lines = time.perf_counter(), 0, 0
-    with opener.open(f"http://127.0.0.1:{port}/downloads/people.csv?event={event}") as answer:
-        while chunk := answer.read(1 << 16):
+    answer = site.clients["main"].get(f"/downloads/people.csv?event={site.event}", buffered=False)
+    try:
+        if answer.status_code != 200:
+            raise RuntimeError(f"the download answered {answer.status_code}")
+        for chunk in answer.response:
             size += len(chunk)
             lines += chunk.count(b"\n")
-    elapsed = time.perf_counter() - started
-    done.set()
-    sampler.join()
+    finally:
+        answer.close()
+        done.set()
+        sampler.join()
     return {
         "rows": lines - 1,
         "mb": round(size / 1e6, 1),
-        "seconds": round(elapsed, 2),
-        "peak_extra_mb": round((peak[0] - before) / 1024, 1),
-        "peak_rss_mb": round(peak[0] / 1024, 1),
+        "seconds": round(time.perf_counter() - started, 2),
+        "peak_extra_mb": round(peak[0] - before, 1),
+        "peak_rss_mb": round(peak[0], 1),
     }
 
 
 def measure(site: Site) -> dict[str, object]:
-    """Memory at rest after warm-up, then the People CSV streamed: time and peak memory."""
-    port = _free_port()
-    with tempfile.TemporaryDirectory(prefix="bench-server-") as workdir:
-        server = bench_tables.start_server(site.url, port, workdir, AT_REST)
-        try:
-            opener = bench_tables._opener(port)
-            opener.open(f"http://127.0.0.1:{port}/", timeout=60).read()
-            _warm(opener, port, site)
-            at_rest = bench_tables._rss_kb(server.pid, "VmRSS") / 1024
-            export = _stream(opener, port, server.pid, site.event)
-        finally:
-            server.terminate()
-            server.wait(timeout=30)
-    return {"rest_mb": round(at_rest, 1), "export": export}
+    """Memory at rest now, then the People CSV streamed: time and peak memory."""
+    at_rest = rss_mb()
+    return {"rest_mb": round(at_rest, 1), "export": _stream(site)}
