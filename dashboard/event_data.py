@@ -7,6 +7,7 @@ import logging
 from dataclasses import dataclass
 from zoneinfo import ZoneInfo, ZoneInfoNotFoundError
 
+import numpy as np
 import pandas as pd
 import sqlalchemy as sa
 
@@ -157,6 +158,25 @@ def _categorical(cube: pd.DataFrame) -> pd.DataFrame:
     return out
 
 
+def narrowed(frame: pd.DataFrame) -> pd.DataFrame:
+    """The frame with each 64-bit integer column (counts, ids) as 32 bits where its values fit.
+
+    A worker keeps the cubes for as long as the data stays the same: at a million
+    participants the organisations' cube alone holds 880,000 rows of an id and a count,
+    and halving them kept the worker under its 300 MB at rest.
+    """
+    small = np.iinfo(np.int32)
+    out = frame
+    for column in frame.columns:
+        values = frame[column]
+        if values.dtype != np.int64 or values.empty:
+            continue
+        if small.min <= values.min() and values.max() <= small.max:
+            out = out if out is not frame else frame.copy()
+            out[column] = values.astype(np.int32)
+    return out
+
+
 def collapsed(cube: pd.DataFrame) -> pd.DataFrame:
     """A read cube without its raw columns, rows that read alike summed, text as categories.
 
@@ -166,7 +186,7 @@ def collapsed(cube: pd.DataFrame) -> pd.DataFrame:
     """
     read = cube.drop(columns=[c for c in cube.columns if _unprefixed(c) in RAW_COLUMNS])
     keys = [c for c in read.columns if c != "n"]
-    return _categorical(summed_to(read, keys)[list(read.columns)])
+    return narrowed(_categorical(summed_to(read, keys)[list(read.columns)]))
 
 
 def _read_cubes(conn: sa.Connection, event: Event) -> dict[str, pd.DataFrame]:
@@ -254,7 +274,7 @@ def by_minutes(responses: pd.DataFrame) -> pd.DataFrame:
 def _registrations(conn: sa.Connection, event: Event) -> pd.DataFrame:
     """The registration cube at the level the figures read: one bucket per local day."""
     cube = queries.registration_cube(conn, event.id, registration_bucket_s(event))
-    return by_day(collapsed(_with_status(_people(cube))), event.zone)
+    return narrowed(by_day(collapsed(_with_status(_people(cube))), event.zone))
 
 
 @dataclass(frozen=True)
@@ -280,7 +300,7 @@ def load_event(conn: sa.Connection, event: Event) -> EventCubes:
         **cubes,
         workshops=queries.workshops_frame(conn, event.id),
         read_at=dt.datetime.now(dt.UTC),
-        received=requests_received(cubes["requests"]),
-        accepted=requests_accepted(cubes["requests"]),
+        received=narrowed(requests_received(cubes["requests"])),
+        accepted=narrowed(requests_accepted(cubes["requests"])),
         organisation_counts=organisations.by_value(cubes["organisations"]),
     )

@@ -24,6 +24,7 @@ from dashboard.event_data import (
     by_day,
     by_minutes,
     collapsed,
+    narrowed,
     registration_bucket_s,
     requests_accepted,
     requests_received,
@@ -83,7 +84,7 @@ def _slots(cube: pd.DataFrame) -> pd.DataFrame:
     # A byte a meeting, not an object (8 MB at a million).
     held = pd.to_numeric(out["held"], errors="coerce")
     out["held"] = np.select([held == 1, held == 0], [1, 0], -1).astype(np.int8)
-    return out[["slot", "table", "location", "held", "n"]].reset_index(drop=True)
+    return narrowed(out[["slot", "table", "location", "held", "n"]].reset_index(drop=True))
 
 
 def table_locations(slots: pd.DataFrame, tables: set[str]) -> list[str]:
@@ -120,8 +121,8 @@ def load(conn: sa.Connection, event: Event, responses: pd.DataFrame) -> Matchmak
     # Kept, like the event's cubes, at the level the figures read (collapsed).
     return MatchmakingCubes(
         meetings=collapsed(meetings),
-        over_time=by_series(
-            by_day(collapsed(_request_status(_read(times, ("rec_",)))), event.zone)
+        over_time=narrowed(
+            by_series(by_day(collapsed(_request_status(_read(times, ("rec_",)))), event.zone))
         ),
         responses=responses,
         slots=_slots(mq.slot_cube(conn, event.id)),

@@ -242,6 +242,27 @@ def test_a_cube_is_kept_at_the_level_the_figures_read():
     assert (cube["req_country"] != cube["rec_country"]).tolist() == [True, True]
 
 
+def test_counts_and_ids_are_kept_in_32_bits_only_where_every_value_fits():
+    from dashboard.event_data import collapsed, narrowed
+
+    frame = pd.DataFrame(
+        {
+            "n": [1, 2**31 - 1],
+            "organisation_id": [-(2**31), 5],
+            "big_id": [1, 2**31],  # one value past int32: the column keeps 64 bits
+            "held": [1.0, float("nan")],
+        }
+    )
+    out = narrowed(frame)
+    assert [str(out[c].dtype) for c in out.columns] == ["int32", "int32", "int64", "float64"]
+    whole = ["n", "organisation_id", "big_id"]
+    assert out[whole].to_dict("list") == frame[whole].to_dict("list")
+    assert str(frame["n"].dtype) == "int64"  # the frame given is left as it was
+    assert narrowed(frame.iloc[:0]).dtypes.tolist() == frame.dtypes.tolist()
+    cube = collapsed(pd.DataFrame({"status": ["a", "a", "b"], "n": [2, 3, 4]}))
+    assert cube["n"].dtype == "int32" and cube["n"].tolist() == [5, 4]
+
+
 @pytest.mark.parametrize("values", [("DE",), ("DE", "LV"), ("ZZ",), (), ("Unknown", "DE", "DE")])
 def test_one_of_a_category_column_is_isin(values):
     raw = ["DE", None, "LV", "DE", "Unknown", "SE", None]
