@@ -46,6 +46,15 @@ RECOMMENDED = (
         " the chosen organisations are found through it (meeting requests to the sector"
         " Digital at a million participants: 1.57 s -> 1.14 s)",
     ),
+    Recommended(
+        "ix_requests_recipient_event",
+        "meeting_requests",
+        ("recipient_id", "event_id"),
+        "staff tables of meeting requests filtered by the recipient's country, sector or"
+        " type: the event's requests to the chosen people are found in the index alone,"
+        " without reading the other events' (with the two above, at a million participants:"
+        " requests to the sector Digital 1.10 s -> 0.92 s, to Latvia 0.77 s -> 0.62 s)",
+    ),
 )
 
 
