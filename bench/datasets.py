@@ -44,14 +44,30 @@ def participants_in(url: str, event: int) -> int:
 
 
 def ensure(url: str, participants: int) -> str:
-    """Generate the demo at url unless it already holds that many participants."""
-    if _holds(url, participants):
-        return url
-    started = time.perf_counter()
-    log.info("generating %s participants at %s (once; kept for later runs)", participants, url)
-    demo.generate(url, participants=participants, seed=SEED, force=True)
-    log.info("generated in %.0f s", time.perf_counter() - started)
+    """Generate the demo at url unless it already holds that many participants; give it
+    the indexes `check-db` recommends."""
+    if not _holds(url, participants):
+        started = time.perf_counter()
+        log.info("generating %s participants at %s (once; kept for later runs)", participants, url)
+        demo.generate(url, participants=participants, seed=SEED, force=True)
+        log.info("generated in %.0f s", time.perf_counter() - started)
+    with_recommended_indexes(url)
     return url
+
+
+def with_recommended_indexes(url: str) -> None:
+    """Create the indexes that `check-db` recommends and the database lacks: the bench
+    measures a database set up as the README advises (a staff table filtered by country
+    scans the event's million people without them)."""
+    engine = writable_engine(url)
+    with engine.connect() as conn:
+        lacking = indexes.missing(conn)
+    for recommended in lacking:
+        started = time.perf_counter()
+        with engine.begin() as conn:
+            conn.exec_driver_sql(recommended.statement())
+        log.info("created %s in %.0f s", recommended.name, time.perf_counter() - started)
+    engine.dispose()
 
 
 def sqlite_url(participants: int) -> str:
