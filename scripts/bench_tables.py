@@ -11,6 +11,7 @@ resident memory is sampled while it streams. A tool for a person: it prints figu
 from __future__ import annotations
 
 import argparse
+import contextlib
 import http.cookiejar
 import json
 import os
@@ -21,6 +22,7 @@ import threading
 import time
 import urllib.parse
 import urllib.request
+from collections.abc import Iterator
 from dataclasses import replace
 from pathlib import Path
 
@@ -133,6 +135,27 @@ def _rss_kb(pid: int, field: str) -> int:
     return 0
 
 
+@contextlib.contextmanager
+def resident_peak(pid: int, every_s: float = 0.05) -> Iterator[dict[str, int]]:
+    """A process's resident memory (kB) before the block, and its peak sampled meanwhile."""
+    before = _rss_kb(pid, "VmRSS")
+    figures = {"before": before, "peak": before}
+    done = threading.Event()
+
+    def sample() -> None:
+        while not done.is_set():
+            figures["peak"] = max(figures["peak"], _rss_kb(pid, "VmRSS"))
+            time.sleep(every_s)
+
+    sampler = threading.Thread(target=sample, daemon=True)
+    sampler.start()
+    try:
+        yield figures
+    finally:
+        done.set()
+        sampler.join()
+
+
 def start_server(
     url: str, port: int, workdir: str, settings: dict[str, str] | None = None
 ) -> subprocess.Popen:
@@ -169,31 +192,20 @@ def measure_download(port: int, server: subprocess.Popen, event: int, fmt: str) 
     """Stream a whole table from the server; report time, size and the server's memory."""
     opener = _opener(port)
     opener.open(f"http://127.0.0.1:{port}/", timeout=60).read()  # the server warmed up
-    before = _rss_kb(server.pid, "VmRSS")
-    peak = [before]
-    done = threading.Event()
-
-    def sample() -> None:
-        while not done.is_set():
-            peak[0] = max(peak[0], _rss_kb(server.pid, "VmRSS"))
-            time.sleep(0.05)
-
-    sampler = threading.Thread(target=sample, daemon=True)
-    sampler.start()
     started, first, size, lines = time.perf_counter(), None, 0, 0
-    with opener.open(f"http://127.0.0.1:{port}/downloads/people.{fmt}?event={event}") as answer:
+    url = f"http://127.0.0.1:{port}/downloads/people.{fmt}?event={event}"
+    with resident_peak(server.pid) as memory, opener.open(url) as answer:
         while chunk := answer.read(1 << 16):
             first = first or time.perf_counter() - started
             size += len(chunk)
             lines += chunk.count(b"\n")
     elapsed = time.perf_counter() - started
-    done.set()
-    sampler.join()
+    before, peak = memory["before"], memory["peak"]
     rows = f"{lines - 1:,} rows, " if fmt == "csv" else ""
     say(
         f"  {fmt}: {rows}{size / 1e6:.0f} MB in {elapsed:.1f} s (first byte after {first:.2f} s); "
-        f"server RSS {before / 1024:.0f} MB before, peak {peak[0] / 1024:.0f} MB: "
-        f"+{(peak[0] - before) / 1024:.0f} MB"
+        f"server RSS {before / 1024:.0f} MB before, peak {peak / 1024:.0f} MB: "
+        f"+{(peak - before) / 1024:.0f} MB"
     )
 
 

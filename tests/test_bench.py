@@ -7,7 +7,7 @@ import json
 import pytest
 
 from bench import __main__ as bench_main
-from bench import ours, report
+from bench import datasets, ours, report
 
 
 def test_bench_measures_every_view(small_db, tmp_path, monkeypatch):
@@ -29,7 +29,7 @@ def test_bench_measures_every_view(small_db, tmp_path, monkeypatch):
     # The memory and the download are read in the bench's process: every person of the
     # event streamed through the app's route, once, with the process's memory sampled.
     served = written["server"]
-    people = _people_of_event(small_db, written["event"])
+    people = datasets.participants_in(small_db, written["event"])
     assert served["export"]["rows"] == people > 0
     assert served["rest_mb"] > 0 and served["export"]["peak_extra_mb"] >= 0
     assert served["rest_met"] is (served["rest_mb"] < report.REST_LIMIT_MB)
@@ -38,21 +38,9 @@ def test_bench_measures_every_view(small_db, tmp_path, monkeypatch):
     assert "2 cores; 5,000,000 steps of pure Python in 345 ms" in probed
 
 
-def _people_of_event(url: str, event: int) -> int:
-    import sqlalchemy as sa
-
-    engine = sa.create_engine(url)
-    with engine.connect() as conn:
-        query = "SELECT count(*) FROM participants WHERE event_id = :e"
-        people = conn.execute(sa.text(query), {"e": event}).scalar_one()
-    engine.dispose()
-    return people
-
-
 def test_a_demo_is_measured_with_the_indexes_check_db_recommends(tmp_path):
     import sqlalchemy as sa
 
-    from bench import datasets
     from data import indexes
 
     url = datasets.ensure(f"sqlite:///{tmp_path / 'demo.sqlite'}", 300)
