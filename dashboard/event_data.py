@@ -166,15 +166,15 @@ def narrowed(frame: pd.DataFrame) -> pd.DataFrame:
     and halving them kept the worker under its 300 MB at rest.
     """
     small = np.iinfo(np.int32)
-    out = frame
-    for column in frame.columns:
-        values = frame[column]
-        if values.dtype != np.int64 or values.empty:
-            continue
-        if small.min <= values.min() and values.max() <= small.max:
-            out = out if out is not frame else frame.copy()
-            out[column] = values.astype(np.int32)
-    return out
+    fitting = [
+        column
+        for column, values in frame.items()
+        if values.dtype == np.int64
+        and not values.empty
+        and small.min <= values.min()
+        and values.max() <= small.max
+    ]
+    return frame.astype(dict.fromkeys(fitting, np.int32)) if fitting else frame
 
 
 def collapsed(cube: pd.DataFrame) -> pd.DataFrame:
