@@ -14,6 +14,7 @@ from dataclasses import dataclass
 import sqlalchemy as sa
 from sqlalchemy.sql import ColumnElement
 
+from data import sqlfuncs
 from data.schema import events, meeting_requests, organisations, participants, workshops
 from data.schema import workshop_bookings as bookings
 
@@ -216,21 +217,25 @@ def _organisations(event_id: int | None, shown: Sequence | None = None) -> Sourc
     at a million); a block of rows needs the counts of its hundred organisations.
     """
     o, cluster, p = organisations, organisations.alias("cluster"), participants
+    at_event = [] if event_id is None else [p.c.event_id == event_id]
+    # Where the organisations are named (a block's, or those the other conditions choose),
+    # their people are found through ix_participants_organisation, not among the event's
+    # million (on SQLite: sqlfuncs.broad): at a million participants, a block's counts
+    # 0.14 s -> 0.005 s, the organisations of Latvia 0.37 s -> 0.24 s.
+    among_named = [sqlfuncs.broad(condition) for condition in at_event]
     counted = sa.select(p.c.organisation_id, sa.func.count().label("participants"))
-    if event_id is not None:
-        counted = counted.where(p.c.event_id == event_id)
     if shown is not None:
-        counted = counted.where(p.c.organisation_id.in_(list(shown)))
+        counted = counted.where(p.c.organisation_id.in_(list(shown)), *among_named)
+    else:
+        counted = counted.where(*at_event)
     counts = counted.group_by(p.c.organisation_id).subquery("counts")
     present = sa.select(p.c.organisation_id).correlate(None)
-    if event_id is not None:
-        present = present.where(p.c.event_id == event_id)
 
     def present_within(where: list[ColumnElement]) -> ColumnElement:
         # "Has participants at the event" lists every organisation of the event (a million
         # ids, 1.5 s); asked of the organisations the other conditions choose, it is short.
         chosen = sa.select(o.c.id).where(*where).correlate(None)
-        return o.c.id.in_(present.where(p.c.organisation_id.in_(chosen)))
+        return o.c.id.in_(present.where(p.c.organisation_id.in_(chosen), *among_named))
 
     return Source(
         base=o,
@@ -248,7 +253,7 @@ def _organisations(event_id: int | None, shown: Sequence | None = None) -> Sourc
             "cluster": Column(cluster.c.name, "cluster"),
             "participants": Column(counts.c.participants, "counts"),
         },
-        event=o.c.id.in_(present),
+        event=o.c.id.in_(present.where(*at_event)),
         problems={},
         event_within=present_within,
     )
