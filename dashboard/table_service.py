@@ -37,7 +37,9 @@ MEMO_ITEMS = 256
 # The readings of the page's filter bar (country, sector, type): their raw values are read
 # as soon as a new data version is seen, so that the first filter does not wait for them.
 FILTER_BAR = ("country", "sector", "org_type")
-AHEAD_THREAD = "filter-values-ahead"  # the name of the thread that reads them
+# The name of the threads that read ahead what a page will ask for next (these values, a
+# first block's count): no answer waits for them unless it needs what they read.
+AHEAD_THREAD = "read-ahead"
 MEMO_TTL_S = 3600
 EXPORT_TIMEOUT_S = 3600.0
 ID_LISTS = 8
@@ -243,15 +245,15 @@ class TableService:
     def rows(self, prepared: Prepared, start: int, stop: int) -> list[dict]:
         """Rows start to stop, formatted for the grid.
 
-        The first block is read with LIMIT, with the count (`_first_block`); a later one
-        (the user scrolls) from the ids of every selected row in order, read once per data
-        version and kept, so that scrolling does not sort the whole table again for each
-        block.
+        The first block is read with LIMIT (`_first_ids`); a later one (the user scrolls)
+        from the ids of every selected row in order, read once per data version and kept,
+        so that scrolling does not sort the whole table again for each block.
         """
         query = prepared.query
         first = None
         if start == 0 and stop <= tb.BLOCK_ROWS:
-            first = self._first_block(prepared)[0][:stop]
+            self._count_ahead(prepared)
+            first = self._first_ids(prepared)[:stop]
         with self.connect() as conn:
             if first is not None:
                 raw = data_tables.rows_by_id(conn, query, first)
@@ -272,28 +274,54 @@ class TableService:
             self.id_lists.set(key, ids, MEMO_TTL_S)
         return ids
 
-    def _first_block(self, prepared: Prepared) -> tuple[list, int]:
-        """The first block's ids and the count of selected rows, read together once.
-
-        The grid asks for its first block and the page for "n of N" at the same moment;
-        the one that comes second finds both read (one scan instead of two).
-        """
+    def _first_ids(self, prepared: Prepared) -> list:
+        """The first block's ids, read once per data version and query (its count apart,
+        `_count_ahead`)."""
         key = f"first:{prepared.version}:{_digest(prepared.query)}"
         return self.remember(
-            key, lambda c: data_tables.first_block(c, prepared.query, tb.BLOCK_ROWS)
+            key, lambda c: data_tables.block_ids(c, prepared.query, 0, tb.BLOCK_ROWS)
         )
+
+    def _count_ahead(self, prepared: Prepared) -> threading.Thread | None:
+        """Count the request's rows in the background while its first block is read, unless
+        the count is known; returns the thread started, if one was.
+
+        The page asks for "n of N" at the moment it asks for the rows: served by the same
+        worker, that answer waits for this count (one lock per count), not for a second
+        one. Counted in the same statement as the block instead (count(*) OVER ()), the
+        rows waited for every selected row to be gathered: at a million participants,
+        requests to the sector Digital 0.65 s, against 0.54 s for the rows and 0.31 s for
+        the count side by side. A failed count is read again, and explained, by the
+        request that needs it.
+        """
+        if all(self.memo.get(key) is not None for key in self._count_keys(prepared)):
+            return None
+
+        def count() -> None:
+            try:
+                self.counts(prepared)
+            except Exception as exc:  # a background read: the count's own request reads again
+                log.warning("table count not read ahead: %s", exc)
+
+        counter = threading.Thread(target=count, name=AHEAD_THREAD, daemon=True)
+        counter.start()
+        return counter
+
+    def _count_queries(self, prepared: Prepared) -> tuple[RowQuery, RowQuery]:
+        query = prepared.query
+        # The order does not change the count: sorted another way, the count is kept.
+        return replace(query, order=()), RowQuery(query.table, query.event_id)
+
+    def _count_keys(self, prepared: Prepared) -> list[str]:
+        return [_count_key(prepared.version, q) for q in self._count_queries(prepared)]
 
     def counts(self, prepared: Prepared) -> tuple[int, int]:
         """How many rows the request selects, and how many the table holds for the event."""
-        query = prepared.query
-        everything = RowQuery(query.table, query.event_id)
-        return self._first_block(prepared)[1], self._count(prepared.version, everything)
+        selected, everything = self._count_queries(prepared)
+        return self._count(prepared.version, selected), self._count(prepared.version, everything)
 
     def _count(self, version: str, query: RowQuery) -> int:
-        digest = hashlib.sha256(repr(query).encode()).hexdigest()[:24]
-        return int(
-            self.remember(f"count:{version}:{digest}", lambda c: data_tables.count(c, query))
-        )
+        return int(self.remember(_count_key(version, query), lambda c: data_tables.count(c, query)))
 
     def stream(self, prepared: Prepared) -> Iterator[list]:
         """Every selected row as a list of cells in column order, read a batch at a time."""
@@ -340,6 +368,10 @@ def _compact(ids: list) -> array.array | list:
         return array.array("q", ids)
     except (TypeError, OverflowError):
         return ids
+
+
+def _count_key(version: str, query: RowQuery) -> str:
+    return f"count:{version}:{_digest(query)}"
 
 
 def _digest(value: object) -> str:

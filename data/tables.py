@@ -75,22 +75,15 @@ def select_rows(query: RowQuery) -> Select:
     return _all_columns(source).where(*where).order_by(*order, source.id.asc())
 
 
+def block_ids(conn: Connection, query: RowQuery, start: int, stop: int) -> list:
+    """The ids of rows start to stop (exclusive) of the query, in its order (LIMIT)."""
+    _source, ids = _chosen_ids(query)
+    return conn.execute(ids.limit(max(stop - start, 0)).offset(max(start, 0))).scalars().all()
+
+
 def block(conn: Connection, query: RowQuery, start: int, stop: int) -> list[dict]:
     """Rows start to stop (exclusive) of the query: chosen on the base, then joined."""
-    _source, ids = _chosen_ids(query)
-    chosen = conn.execute(ids.limit(max(stop - start, 0)).offset(max(start, 0))).scalars().all()
-    return rows_by_id(conn, query, chosen)
-
-
-def first_block(conn: Connection, query: RowQuery, stop: int) -> tuple[list, int]:
-    """The ids of the query's first `stop` rows, and how many rows it selects, in one read:
-    count(*) OVER () counts every chosen row before LIMIT keeps the first ones."""
-    _source, ids = _chosen_ids(query)
-    counted = ids.add_columns(sa.func.count().over().label("selected"))
-    rows = conn.execute(counted.limit(max(stop, 1))).all()
-    if not rows:
-        return [], 0
-    return [row[0] for row in rows][: max(stop, 0)], int(rows[0][1])
+    return rows_by_id(conn, query, block_ids(conn, query, start, stop))
 
 
 def ordered_ids(conn: Connection, query: RowQuery) -> list:

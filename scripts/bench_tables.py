@@ -108,9 +108,10 @@ def _block_figures(tables: TableService, request: TableRequest) -> str:
     """The grid's first block, then the page's "n of N" (two callbacks the page sends at once).
 
     cold: nothing cached (the raw values of the filter's readings are read too); warm: the
-    same filter sorted the other way, a query not read before, with the raw values cached.
-    "n of N" comes after the block: n is read with it, N (the event's rows) once per data
-    version.
+    same filter sorted the other way, a query not read before, with the raw values and the
+    count (which the order does not change) cached. The count is read in the background
+    while the block is (TableService._count_ahead): "n of N" waits for what is left of it.
+    N, the event's rows, is read once per data version.
     """
     blocks, counted, rows, counts = [], [], [], (0, 0)
     descending = [{**request.sort_model[0], "sort": "desc"}]

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import dataclasses
+import threading
 
 import pytest
 import sqlalchemy as sa
@@ -190,10 +191,10 @@ def test_later_blocks_continue_the_first_in_the_same_order(tables):
 
 @pytest.mark.parametrize("table", tb.TABLES)
 @pytest.mark.parametrize("query", ["?event=2", "?event=2&country=DK", "?event=2&country=IS"])
-def test_the_first_block_read_with_its_count_is_the_plain_block_and_count(tables, table, query):
+def test_the_first_block_and_count_kept_are_the_plain_block_and_count(tables, table, query):
     request = TableRequest(table, parse_query(query), sort_model=_sort("id", "desc"))
     prepared = tables.prepare(request)
-    n, _total = tables.counts(prepared)  # asked first: the block comes from the same read
+    n, _total = tables.counts(prepared)
     first = [row["id"] for row in tables.rows(prepared, 0, tb.BLOCK_ROWS)]
     with tables.connect() as conn:
         plain = data_tables.block(conn, prepared.query, 0, tb.BLOCK_ROWS)
@@ -201,6 +202,41 @@ def test_the_first_block_read_with_its_count_is_the_plain_block_and_count(tables
     assert first == [row["id"] for row in plain]
     assert [row["id"] for row in tables.rows(prepared, 0, 2)] == first[:2]
     assert (n == 0) == (query == "?event=2&country=IS")  # nobody from Iceland
+
+
+def test_the_first_block_counts_its_rows_in_the_background(tables, monkeypatch):
+    threads = []
+    real = data_tables.count
+
+    def count(conn, query):
+        threads.append(threading.current_thread().name)
+        return real(conn, query)
+
+    monkeypatch.setattr(data_tables, "count", count)
+    request = TableRequest("people", parse_query("?event=2&country=DK"), sort_model=_sort("id"))
+    prepared = tables.prepare(request)
+    assert [row["id"] for row in tables.rows(prepared, 0, 100)] == [3, 11]
+    for thread in threading.enumerate():
+        if thread.name == table_service.AHEAD_THREAD:
+            thread.join()
+    # the selection and the event's participants, both counted ahead, neither again
+    assert threads == [table_service.AHEAD_THREAD] * 2
+    assert tables.counts(prepared) == (2, 10)
+    tables.rows(prepared, 0, 100)
+    assert len(threads) == 2
+
+
+def test_the_count_is_read_once_whatever_the_sort(tables, monkeypatch):
+    counted = []
+    real = data_tables.count
+    monkeypatch.setattr(data_tables, "count", lambda conn, q: counted.append(q) or real(conn, q))
+    for column, direction in (("last_name", "asc"), ("last_name", "desc"), ("country", "asc")):
+        request = TableRequest(
+            "people", parse_query("?event=2&country=DK"), sort_model=_sort(column, direction)
+        )
+        assert tables.counts(tables.prepare(request)) == (2, 10)
+    # the selection once, the event's participants once; neither with an order
+    assert len(counted) == 2 and all(query.order == () for query in counted)
 
 
 @pytest.mark.parametrize(
