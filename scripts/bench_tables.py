@@ -55,9 +55,10 @@ def say(text: str) -> None:
 
 
 def ensure_database(url: str, participants: int) -> None:
-    """Generate the demo database unless its file exists."""
+    """Generate the demo database unless its file exists (a server's database is taken as
+    it is: `make bench` generates those, bench/datasets.py)."""
     path = sqlite_path(make_engine(url).url)
-    if path is not None and path.exists():
+    if path is None or path.exists():
         return
     say(f"generating {participants:,} participants into {url} ...")
     started = time.perf_counter()
