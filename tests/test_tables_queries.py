@@ -204,7 +204,7 @@ def test_the_first_block_and_count_kept_are_the_plain_block_and_count(tables, ta
     assert (n == 0) == (query == "?event=2&country=IS")  # nobody from Iceland
 
 
-def test_the_first_block_counts_its_rows_in_the_background(tables, monkeypatch):
+def test_the_first_block_is_counted_beside_it_on_sqlite(tables, monkeypatch):
     threads = []
     real = data_tables.count
 
@@ -217,10 +217,10 @@ def test_the_first_block_counts_its_rows_in_the_background(tables, monkeypatch):
     prepared = tables.prepare(request)
     assert [row["id"] for row in tables.rows(prepared, 0, 100)] == [3, 11]
     for thread in threading.enumerate():
-        if thread.name == table_service.AHEAD_THREAD:
+        if thread.name == table_service.COUNT_THREAD:
             thread.join()
-    # the selection and the event's participants, both counted ahead, neither again
-    assert threads == [table_service.AHEAD_THREAD] * 2
+    # the selection and the event's participants, both counted beside the block, once
+    assert threads == [table_service.COUNT_THREAD] * 2
     assert tables.counts(prepared) == (2, 10)
     tables.rows(prepared, 0, 100)
     assert len(threads) == 2
@@ -279,6 +279,27 @@ def test_the_same_rows_on_postgresql_and_mariadb(server_tables):
     request = TableRequest("people", parse_query("?event=2"), sort_model=_sort("country", "desc"))
     streamed = [row[0] for row in tables.stream(tables.prepare(request))]
     assert streamed == [4, 7, 5, 2, 6, 1, 9, 3, 11]
+
+
+def test_the_first_block_is_not_counted_beside_it_on_postgresql(postgres_url, monkeypatch):
+    engine = writable_engine(postgres_url)
+    small_event.load(engine)
+    engine.dispose()
+    tables = TableService(DataService(make_engine(postgres_url), MemoryCache()))
+    threads = []
+    real = data_tables.count
+
+    def count(conn, query):
+        threads.append(threading.current_thread().name)
+        return real(conn, query)
+
+    monkeypatch.setattr(data_tables, "count", count)
+    asked = {"sort_model": _sort("last_name")}
+    prepared = tables.prepare(TableRequest("people", parse_query("?event=2&country=DK"), **asked))
+    assert [row["id"] for row in tables.rows(prepared, 0, 100)] == [11, 3]
+    assert threads == []  # its statements run on both cores already
+    assert tables.counts(prepared) == (2, 9)  # person 8 is not there (PostgreSQL refuses it)
+    assert threads == [threading.current_thread().name] * 2
 
 
 @pytest.mark.parametrize("table", ["requests", "bookings"])
