@@ -39,12 +39,15 @@ RECOMMENDED = (
         " requests to Latvia at a million participants: 1.08 s -> 0.79 s)",
     ),
     Recommended(
-        "ix_participants_organisation",
+        "ix_participants_organisation_country",
         "participants",
-        ("organisation_id",),
-        "staff tables filtered by sector, type or an organisation's country: the people of"
-        " the chosen organisations are found through it (meeting requests to the sector"
-        " Digital at a million participants: 1.57 s -> 1.14 s)",
+        ("organisation_id", "country_code"),
+        "staff tables filtered by sector, type or country: the people of the chosen"
+        " organisations are found through it, and whether they name a country of their own"
+        " (else their organisation's is theirs) is read from it, not from their rows; it"
+        " replaces an index on organisation_id alone (at a million participants, the first"
+        " block of meeting requests to Latvia 0.57-0.71 s -> 0.33-0.40 s, of workshop"
+        " bookings from Latvia 0.45-0.55 s -> 0.27-0.33 s)",
     ),
     Recommended(
         "ix_requests_recipient_event",

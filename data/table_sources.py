@@ -219,9 +219,9 @@ def _organisations(event_id: int | None, shown: Sequence | None = None) -> Sourc
     o, cluster, p = organisations, organisations.alias("cluster"), participants
     at_event = [] if event_id is None else [p.c.event_id == event_id]
     # Where the organisations are named (a block's, or those the other conditions choose),
-    # their people are found through ix_participants_organisation, not among the event's
-    # million (on SQLite: sqlfuncs.broad): at a million participants, a block's counts
-    # 0.14 s -> 0.005 s, the organisations of Latvia 0.37 s -> 0.24 s.
+    # their people are found through ix_participants_organisation_country, not among the
+    # event's million (on SQLite: sqlfuncs.broad): at a million participants, a block's
+    # counts 0.14 s -> 0.005 s, the organisations of Latvia 0.37 s -> 0.24 s.
     among_named = [sqlfuncs.broad(condition) for condition in at_event]
     counted = sa.select(p.c.organisation_id, sa.func.count().label("participants"))
     if shown is not None:
