@@ -274,6 +274,17 @@ def test_the_same_rows_on_postgresql_and_mariadb(server_tables):
     assert country == [3, 11, 9, 1, 6, 2, 5, 4, 7]
     assert _ids(tables, "requests", "?event=2&country=DE", sort_model=_sort("id")) == [2, 4]
     assert _ids(tables, "people", search="FOOD valley") == [3, 11]
+    by_participants = _sort("participants", "desc")
+    organisations, counts = _rows(tables, "organisations", sort_model=by_participants)
+    assert [(r["id"], r["participants"]) for r in organisations] == [
+        (1, 3),
+        (2, 2),
+        (3, 1),
+        (4, 1),
+        (5, 1),
+    ]
+    assert counts == (5, 5)
+    assert _ids(tables, "organisations", "?event=2&country=DK", sort_model=by_participants) == [2]
     counts = tables.quality_counts(parse_query("?event=2"))
     assert (counts["country_unknown"], counts["no_requests"], counts["sector_unknown"]) == (2, 0, 2)
     request = TableRequest("people", parse_query("?event=2"), sort_model=_sort("country", "desc"))
