@@ -1,6 +1,7 @@
 """Measure the staff tables at scale: first blocks with a filter and a sort, and a streamed CSV.
 
 Usage: python scripts/bench_tables.py [--database URL] [--participants N] [--port P] [--xlsx]
+       python scripts/bench_tables.py [--database URL] --every-sort sector=Digital
 
 Without the database file it is generated first (python -m dashboard demo, a few minutes
 for a million participants). The first blocks are read in this process through the same
@@ -29,11 +30,12 @@ from pathlib import Path
 ROOT = Path(__file__).resolve().parents[1]
 sys.path.insert(0, str(ROOT))
 
+from dashboard import tables as tb  # noqa: E402
 from dashboard.auth import UserStore  # noqa: E402
 from dashboard.cache import MemoryCache  # noqa: E402
 from dashboard.service import DataService, DataUnavailable  # noqa: E402
 from dashboard.state import parse_query  # noqa: E402
-from dashboard.table_service import TableRequest, TableService  # noqa: E402
+from dashboard.table_service import COUNT_THREAD, TableRequest, TableService  # noqa: E402
 from data.engine import make_engine, sqlite_path  # noqa: E402
 
 BLOCKS = (  # table, filter bar, a column filter, a sort
@@ -103,6 +105,36 @@ def measure_blocks(url: str, timeout_s: float) -> int:
         except DataUnavailable as exc:
             say(f"  {table:13} {bar:15} failed: {exc} (statement timeout {timeout_s:.0f} s)")
     return event
+
+
+def measure_every_sort(url: str, timeout_s: float, bar: str) -> None:
+    """Time the first block of every table sorted by each of its columns, under one filter
+    of the filter bar (the raw values each sort needs are read first, as after a warm-up),
+    and print them slowest first."""
+    tables = TableService(DataService(make_engine(url, timeout_s), MemoryCache()))
+    event = biggest_event(tables)
+    say(f"event {event}; first block = 100 rows, {bar}, sorted by each column")
+    figures = []
+    for table, cols in tb.COLUMNS.items():
+        for col in cols:
+            request = TableRequest(
+                table,
+                parse_query(f"?event={event}&{bar}"),
+                None,
+                [{"colId": col.key, "sort": "asc"}],
+            )
+            try:
+                prepared = tables.prepare(request)
+                started = time.perf_counter()
+                tables.rows(prepared, 0, 100)
+                figures.append((time.perf_counter() - started, f"{table} by {col.key}"))
+            except DataUnavailable as exc:
+                figures.append((float("inf"), f"{table} by {col.key} failed: {exc}"))
+            for thread in threading.enumerate():  # the count read beside it, before the next
+                if thread.name == COUNT_THREAD:
+                    thread.join()
+    for seconds, what in sorted(figures, reverse=True):
+        say(f"  {seconds:5.2f} s  {what}")
 
 
 def _block_figures(tables: TableService, request: TableRequest) -> str:
@@ -220,9 +252,15 @@ def main() -> None:
     parser.add_argument("--xlsx", action="store_true", help="also the XLSX download (slow)")
     parser.add_argument("--timeout", type=float, default=10.0, help="statement timeout, s")
     parser.add_argument("--blocks-only", action="store_true", help="no download")
+    parser.add_argument(
+        "--every-sort", metavar="FILTER", help="instead: each table by each column (sector=Digital)"
+    )
     args = parser.parse_args()
     ensure_database(args.database, args.participants)
     say(f"load average before: {os.getloadavg()[0]:.1f} on {os.cpu_count()} cores")
+    if args.every_sort:
+        measure_every_sort(args.database, args.timeout, args.every_sort)
+        return
     event = measure_blocks(args.database, args.timeout)
     if args.blocks_only:
         return
