@@ -10,6 +10,7 @@ from __future__ import annotations
 
 from collections.abc import Callable, Mapping, Sequence
 from dataclasses import dataclass
+from functools import partial
 
 import sqlalchemy as sa
 from sqlalchemy.sql import ColumnElement
@@ -57,6 +58,8 @@ class Source:
     problems: Mapping[str, Callable[[tuple], ColumnElement]]
     # The event's condition narrowed by the row's other conditions, where that is cheaper
     event_within: Callable[[list[ColumnElement]], ColumnElement] | None = None
+    # The same table with its linked rows read for the rows those conditions choose only
+    links_within: Callable[[list[ColumnElement]], Source] | None = None
 
 
 def _name(p: sa.FromClause) -> ColumnElement:
@@ -210,11 +213,16 @@ def _bookings(event_id: int | None, _shown: Sequence | None = None) -> Source:
     )
 
 
-def _organisations(event_id: int | None, shown: Sequence | None = None) -> Source:
-    """Organisations with their participants at the event, counted for the rows shown only.
+def _organisations(
+    event_id: int | None, shown: Sequence | None = None, within: Sequence[ColumnElement] = ()
+) -> Source:
+    """Organisations with their participants at the event, counted for the rows shown only
+    (or for those the conditions `within` choose).
 
     Counting every organisation's participants reads the whole participants table (3 s
-    at a million); a block of rows needs the counts of its hundred organisations.
+    at a million); a block of rows needs the counts of its hundred organisations, and the
+    organisations of Latvia sorted by their participants those of 48,000 (at a million
+    participants 0.90 s -> 0.54 s; of the sector Digital, 119,000: 1.10 s -> 0.96 s).
     """
     o, cluster, p = organisations, organisations.alias("cluster"), participants
     at_event = [] if event_id is None else [p.c.event_id == event_id]
@@ -226,6 +234,8 @@ def _organisations(event_id: int | None, shown: Sequence | None = None) -> Sourc
     counted = sa.select(p.c.organisation_id, sa.func.count().label("participants"))
     if shown is not None:
         counted = counted.where(p.c.organisation_id.in_(list(shown)), *among_named)
+    elif within:
+        counted = counted.where(p.c.organisation_id.in_(_chosen(within)), *among_named)
     else:
         counted = counted.where(*at_event)
     counts = counted.group_by(p.c.organisation_id).subquery("counts")
@@ -234,8 +244,7 @@ def _organisations(event_id: int | None, shown: Sequence | None = None) -> Sourc
     def present_within(where: list[ColumnElement]) -> ColumnElement:
         # "Has participants at the event" lists every organisation of the event (a million
         # ids, 1.5 s); asked of the organisations the other conditions choose, it is short.
-        chosen = sa.select(o.c.id).where(*where).correlate(None)
-        return o.c.id.in_(present.where(p.c.organisation_id.in_(chosen), *among_named))
+        return o.c.id.in_(present.where(p.c.organisation_id.in_(_chosen(where)), *among_named))
 
     return Source(
         base=o,
@@ -256,7 +265,13 @@ def _organisations(event_id: int | None, shown: Sequence | None = None) -> Sourc
         event=o.c.id.in_(present.where(*at_event)),
         problems={},
         event_within=present_within,
+        links_within=None if shown is not None else partial(_organisations, event_id, None),
     )
+
+
+def _chosen(where: Sequence[ColumnElement]) -> sa.Select:
+    """The ids of the organisations that the conditions choose (conditions on the base)."""
+    return sa.select(organisations.c.id).where(*where).correlate(None)
 
 
 # Each builder takes the event and, when only some rows are read, their ids.

@@ -42,9 +42,12 @@ DISTINCT = {
 
 def _filtered(query: RowQuery) -> tuple[Source, list[ColumnElement]]:
     source = table_sql.source(query)
-    where = [table_sql.condition(source, item) for item in query.where]
-    if where and source.event_within is not None:
-        where.append(source.event_within(list(where)))
+    conditions = [table_sql.condition(source, item) for item in query.where]
+    where = list(conditions)
+    if conditions and source.event_within is not None:
+        where.append(source.event_within(conditions))
+        if source.links_within is not None:
+            source = source.links_within(conditions)
     elif source.event is not None:
         where.append(sqlfuncs.broad(source.event) if query.event_broad else source.event)
     return source, where
