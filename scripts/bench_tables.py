@@ -142,9 +142,9 @@ def _block_figures(tables: TableService, request: TableRequest) -> str:
 
     cold: nothing cached (the raw values of the filter's readings are read too); warm: the
     same filter sorted the other way, a query not read before, with the raw values and the
-    count (which the order does not change) cached. The count is read in the background
-    while the block is (TableService._count_ahead): "n of N" waits for what is left of it.
-    N, the event's rows, is read once per data version.
+    count (which the order does not change) cached. On SQLite the count is read in the
+    background while the block is (TableService._count_beside): "n of N" waits for what
+    is left of it. N, the event's rows, is read once per data version.
     """
     blocks, counted, rows, counts = [], [], [], (0, 0)
     descending = [{**request.sort_model[0], "sort": "desc"}]

@@ -19,6 +19,7 @@ from data import sqlfuncs, table_sources
 from data import tables as data_tables
 from data.engine import make_engine, writable_engine
 from data.schema import participants
+from data.table_model import RowQuery
 from tests import small_event
 
 
@@ -204,15 +205,21 @@ def test_the_first_block_and_count_kept_are_the_plain_block_and_count(tables, ta
     assert (n == 0) == (query == "?event=2&country=IS")  # nobody from Iceland
 
 
-def test_the_first_block_is_counted_beside_it_on_sqlite(tables, monkeypatch):
-    threads = []
+def _counted(monkeypatch) -> list[tuple[str, RowQuery]]:
+    """Each count read from now on: the thread that read it, and its query."""
+    counted = []
     real = data_tables.count
 
     def count(conn, query):
-        threads.append(threading.current_thread().name)
+        counted.append((threading.current_thread().name, query))
         return real(conn, query)
 
     monkeypatch.setattr(data_tables, "count", count)
+    return counted
+
+
+def test_the_first_block_is_counted_beside_it_on_sqlite(tables, monkeypatch):
+    counted = _counted(monkeypatch)
     request = TableRequest("people", parse_query("?event=2&country=DK"), sort_model=_sort("id"))
     prepared = tables.prepare(request)
     assert [row["id"] for row in tables.rows(prepared, 0, 100)] == [3, 11]
@@ -220,23 +227,21 @@ def test_the_first_block_is_counted_beside_it_on_sqlite(tables, monkeypatch):
         if thread.name == table_service.COUNT_THREAD:
             thread.join()
     # the selection and the event's participants, both counted beside the block, once
-    assert threads == [table_service.COUNT_THREAD] * 2
+    assert [thread for thread, _query in counted] == [table_service.COUNT_THREAD] * 2
     assert tables.counts(prepared) == (2, 10)
     tables.rows(prepared, 0, 100)
-    assert len(threads) == 2
+    assert len(counted) == 2
 
 
 def test_the_count_is_read_once_whatever_the_sort(tables, monkeypatch):
-    counted = []
-    real = data_tables.count
-    monkeypatch.setattr(data_tables, "count", lambda conn, q: counted.append(q) or real(conn, q))
+    counted = _counted(monkeypatch)
     for column, direction in (("last_name", "asc"), ("last_name", "desc"), ("country", "asc")):
         request = TableRequest(
             "people", parse_query("?event=2&country=DK"), sort_model=_sort(column, direction)
         )
         assert tables.counts(tables.prepare(request)) == (2, 10)
     # the selection once, the event's participants once; neither with an order
-    assert len(counted) == 2 and all(query.order == () for query in counted)
+    assert len(counted) == 2 and all(query.order == () for _thread, query in counted)
 
 
 @pytest.mark.parametrize(
@@ -299,20 +304,13 @@ def test_the_first_block_is_not_counted_beside_it_on_postgresql(postgres_url, mo
     small_event.load(engine)
     engine.dispose()
     tables = TableService(DataService(make_engine(postgres_url), MemoryCache()))
-    threads = []
-    real = data_tables.count
-
-    def count(conn, query):
-        threads.append(threading.current_thread().name)
-        return real(conn, query)
-
-    monkeypatch.setattr(data_tables, "count", count)
+    counted = _counted(monkeypatch)
     asked = {"sort_model": _sort("last_name")}
     prepared = tables.prepare(TableRequest("people", parse_query("?event=2&country=DK"), **asked))
     assert [row["id"] for row in tables.rows(prepared, 0, 100)] == [11, 3]
-    assert threads == []  # its statements run on both cores already
+    assert counted == []  # its statements run on both cores already
     assert tables.counts(prepared) == (2, 9)  # person 8 is not there (PostgreSQL refuses it)
-    assert threads == [threading.current_thread().name] * 2
+    assert [thread for thread, _query in counted] == [threading.current_thread().name] * 2
 
 
 @pytest.mark.parametrize("table", ["requests", "bookings"])
