@@ -30,7 +30,7 @@ from dashboard.service import DataService, describe
 from dashboard.state import ViewState
 from data import quality
 from data import tables as data_tables
-from data.table_model import RowQuery
+from data.table_model import OneOf, RowQuery
 
 log = logging.getLogger(__name__)
 MEMO_ITEMS = 256
@@ -45,6 +45,9 @@ PARALLEL_STATEMENTS = frozenset({"postgresql"})
 MEMO_TTL_S = 3600
 EXPORT_TIMEOUT_S = 3600.0
 ID_LISTS = 8
+# A first block sorted by a read value (country, sector, ...) of a whole event is read one
+# rank after the other, for at most this many ranks; then sorted at once (`_walk_ranks`).
+RANK_WALK = 3
 # An event holding more than this share of a table's rows is no narrower a way into the
 # table than the other conditions (1,696,832 of 3,159,375 requests in the million demo).
 BROAD_SHARE = 0.2
@@ -292,10 +295,52 @@ class TableService:
         """
         if self.service.engine.dialect.name not in PARALLEL_STATEMENTS:
             self._count_beside(prepared)
-        key = f"first:{prepared.version}:{_digest(prepared.query)}"
-        return self.remember(
-            key, lambda c: data_tables.block_ids(c, prepared.query, 0, tb.BLOCK_ROWS)
-        )
+
+        def read(conn: sa.Connection) -> list:
+            walked = self._walk_ranks(conn, prepared)
+            if walked is not None:
+                return walked
+            return data_tables.block_ids(conn, prepared.query, 0, tb.BLOCK_ROWS)
+
+        return self.remember(f"first:{prepared.version}:{_digest(prepared.query)}", read)
+
+    def _walk_ranks(self, conn: sa.Connection, prepared: Prepared) -> list | None:
+        """The first block of a whole event sorted by a read value, read rank by rank, or
+        None where that does not apply (a condition, another sort) or does not fill it.
+
+        Sorted at once, every row's value is read (joined, for a linked row's) before the
+        first hundred are known: at a million participants the requests sorted by their
+        recipient's country took 3.8 s, the bookings by their participant's 2.2 s. The
+        rows of the first rank in the sort's direction (Denmark, say) are those a filter on
+        that value chooses, in the sort's other orders: read as such, through the indexes a
+        filter uses, 0.25 s and 0.32 s (the people by country 1.22 s -> 0.09 s). The rank
+        that NULL and unknown values have (Unknown) is where the walk stops: its rows are
+        not one filter's. After RANK_WALK ranks short of a block the whole sort is read.
+        """
+        query = prepared.query
+        if (
+            query.where
+            or query.table not in data_tables.RANK_WALKS
+            or not query.order
+            or not query.order[0].ranks
+        ):
+            return None
+        first, rest = query.order[0], query.order[1:]
+        ranks = range(len(first.ranks))
+        ids: list = []
+        steps = 0
+        for rank in reversed(ranks) if first.descending else ranks:
+            if steps == RANK_WALK or rank == first.default_rank:
+                return None
+            if not first.ranks[rank]:
+                continue  # a read value that no raw value reads as: no rows
+            steps += 1
+            part = replace(query, where=(OneOf(first.column, first.ranks[rank]),), order=rest)
+            part = replace(part, event_broad=self._event_is_broad(prepared.version, part))
+            ids += data_tables.block_ids(conn, part, 0, tb.BLOCK_ROWS - len(ids))
+            if len(ids) >= tb.BLOCK_ROWS:
+                return ids
+        return None
 
     def _count_beside(self, prepared: Prepared) -> threading.Thread | None:
         """Count the request's rows in the background while its first block is read, unless

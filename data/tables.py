@@ -25,6 +25,11 @@ TABLES = tuple(BUILDERS)
 # recipient, participant): a condition on them can choose rows faster than the event can.
 KEYED = frozenset({"requests", "bookings"})
 STREAM_BATCH = 2000
+# Tables whose rows of one read value (a country, a sector, ...) are found through an index
+# on the people's columns or the keys to them. An organisation's are chosen by a scan of
+# the organisations and checked against the event's people: a first block read rank by
+# rank (dashboard.table_service) costs each rank what the whole sort costs.
+RANK_WALKS = frozenset({"people", "requests", "bookings"})
 
 
 # Columns whose distinct raw values the caller may need, to translate read values.

@@ -15,7 +15,7 @@ from dashboard.cache import MemoryCache
 from dashboard.service import DataService, DataUnavailable
 from dashboard.state import parse_query
 from dashboard.table_service import TableRequest, TableService
-from data import sqlfuncs, table_sources
+from data import sqlfuncs, table_model, table_sources
 from data import tables as data_tables
 from data.engine import make_engine, writable_engine
 from data.schema import participants
@@ -233,6 +233,29 @@ def test_the_first_block_is_counted_beside_it_on_sqlite(tables, monkeypatch):
     assert len(counted) == 2
 
 
+@pytest.mark.parametrize("table", sorted(data_tables.RANK_WALKS))
+@pytest.mark.parametrize("direction", ["asc", "desc"])
+def test_a_whole_event_by_a_read_value_is_read_rank_by_rank(tables, monkeypatch, table, direction):
+    monkeypatch.setattr(tb, "BLOCK_ROWS", 2)  # so that a rank of the small event fills it
+    walked = []
+    real = data_tables.block_ids
+
+    def block_ids(conn, query, start, stop):
+        walked.extend(item for item in query.where if isinstance(item, table_model.OneOf))
+        return real(conn, query, start, stop)
+
+    monkeypatch.setattr(data_tables, "block_ids", block_ids)
+    for col in (col for col in tb.COLUMNS[table] if col.kind == tb.READ):
+        request = TableRequest(table, parse_query("?event=2"), sort_model=_sort(col.key, direction))
+        prepared = tables.prepare(request)
+        first = [row["id"] for row in tables.rows(prepared, 0, 2)]
+        with tables.connect() as conn:
+            plain = real(conn, prepared.query, 0, 4)
+        assert first == plain[:2], col.key
+        assert [row["id"] for row in tables.rows(prepared, 2, 4)] == plain[2:4], col.key
+    assert walked  # some first blocks came rank by rank, the same rows as sorted at once
+
+
 def test_the_count_is_read_once_whatever_the_sort(tables, monkeypatch):
     counted = _counted(monkeypatch)
     for column, direction in (("last_name", "asc"), ("last_name", "desc"), ("country", "asc")):
@@ -274,7 +297,7 @@ def server_tables(request):
     return TableService(DataService(make_engine(url), MemoryCache()))
 
 
-def test_the_same_rows_on_postgresql_and_mariadb(server_tables):
+def test_the_same_rows_on_postgresql_and_mariadb(server_tables, monkeypatch):
     tables = server_tables  # person 8, request 6 and booking 8 are not there
     assert _ids(tables, "people", "?event=2&country=DK", sort_model=_sort("last_name")) == [11, 3]
     country = _ids(tables, "people", sort_model=_sort("country"))
@@ -297,6 +320,11 @@ def test_the_same_rows_on_postgresql_and_mariadb(server_tables):
     request = TableRequest("people", parse_query("?event=2"), sort_model=_sort("country", "desc"))
     streamed = [row[0] for row in tables.stream(tables.prepare(request))]
     assert streamed == [4, 7, 5, 2, 6, 1, 9, 3, 11]
+    monkeypatch.setattr(tb, "BLOCK_ROWS", 2)  # Denmark's two fill it: read rank by rank
+    for direction, first in (("asc", [3, 11]), ("desc", [4, 7])):
+        asked = {"sort_model": _sort("country", direction)}
+        prepared = tables.prepare(TableRequest("people", parse_query("?event=2"), **asked))
+        assert [row["id"] for row in tables.rows(prepared, 0, 2)] == first
 
 
 def test_the_first_block_is_not_counted_beside_it_on_postgresql(postgres_url, monkeypatch):
