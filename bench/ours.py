@@ -18,7 +18,6 @@ from __future__ import annotations
 import functools
 import json
 import tempfile
-import threading
 import time
 from collections.abc import Callable
 from dataclasses import dataclass, field
@@ -31,7 +30,7 @@ from bench.floor import Statement, record_statements
 from bench.measure import Timing, timed
 from dashboard.auth import UserStore
 from dashboard.settings import Settings
-from dashboard.table_service import AHEAD_THREAD, COUNT_THREAD
+from dashboard.table_service import wait_for_reads_aside
 from dashboard.vocab import BALTIC_SEA_REGION
 from data.engine import writable_engine
 from data.schema import participants
@@ -272,9 +271,7 @@ def after_change(site: Site, repeat: int, warm: bool = False) -> Changed:
         started = time.perf_counter()
         recorded[name] = record_statements(site.engine, action)
         samples[name].append((time.perf_counter() - started) * 1000)
-        for thread in threading.enumerate():  # what a view reads aside, before the next one
-            if thread.name in (AHEAD_THREAD, COUNT_THREAD):
-                thread.join()
+        wait_for_reads_aside()  # what a view reads aside, before the next one
 
     for _ in range(repeat):
         site.change()

@@ -15,7 +15,7 @@ import os
 import time
 
 from bench.ours import Site
-from scripts.bench_tables import _rss_kb, resident_peak
+from scripts.bench_tables import resident_peak, rss_kb
 
 
 def _stream(site: Site) -> dict[str, float]:
@@ -43,5 +43,5 @@ def _stream(site: Site) -> dict[str, float]:
 
 def measure(site: Site) -> dict[str, object]:
     """Memory at rest now, then the People CSV streamed: time and peak memory."""
-    at_rest = _rss_kb(os.getpid(), "VmRSS") / 1024
+    at_rest = rss_kb(os.getpid(), "VmRSS") / 1024
     return {"rest_mb": round(at_rest, 1), "export": _stream(site)}

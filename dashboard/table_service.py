@@ -403,6 +403,15 @@ class TableService:
         return counts | {key: dangling[key] for key in table_quality.COUNT_ONLY}
 
 
+def wait_for_reads_aside() -> None:
+    """Wait until the background reads of every TableService (filter values read ahead,
+    counts read beside a first block) are done: for a bench or test that times, or checks,
+    what comes next on a quiet process."""
+    for thread in threading.enumerate():
+        if thread.name in (AHEAD_THREAD, COUNT_THREAD):
+            thread.join()
+
+
 def _tune_sqlite(conn: sa.Connection, export: bool) -> None:
     """An export reads the whole file: without mmap (which every read has, data.engine)
     its pages are not counted in the server's memory while it streams for minutes."""

@@ -35,7 +35,11 @@ from dashboard.auth import UserStore  # noqa: E402
 from dashboard.cache import MemoryCache  # noqa: E402
 from dashboard.service import DataService, DataUnavailable  # noqa: E402
 from dashboard.state import parse_query  # noqa: E402
-from dashboard.table_service import COUNT_THREAD, TableRequest, TableService  # noqa: E402
+from dashboard.table_service import (  # noqa: E402
+    TableRequest,
+    TableService,
+    wait_for_reads_aside,
+)
 from data.engine import make_engine, sqlite_path  # noqa: E402
 
 BLOCKS = (  # table, filter bar, a column filter, a sort
@@ -85,10 +89,15 @@ def _grid_filter(spec: dict | None) -> dict | None:
     return {k: {"filterType": "text", "type": op, "filter": v} for k, (op, v) in spec.items()}
 
 
+def _tables_at(url: str, timeout_s: float) -> tuple[TableService, int]:
+    """The staff tables' service on the database, and its event with the most participants."""
+    tables = TableService(DataService(make_engine(url, timeout_s), MemoryCache()))
+    return tables, biggest_event(tables)
+
+
 def measure_blocks(url: str, timeout_s: float) -> int:
     """Time each table's first block with its count (cold, then warm: see _block_figures)."""
-    tables = TableService(DataService(make_engine(url, timeout_s), MemoryCache()))
-    event = biggest_event(tables)
+    tables, event = _tables_at(url, timeout_s)
     say(f"event {event}; first block = 100 rows, with the filter and the sort shown")
     for table, bar, column_filter, sort in BLOCKS:
         request = TableRequest(
@@ -111,8 +120,7 @@ def measure_every_sort(url: str, timeout_s: float, bar: str) -> None:
     """Time the first block of every table sorted by each of its columns, under one filter
     of the filter bar (the raw values each sort needs are read first, as after a warm-up),
     and print them slowest first."""
-    tables = TableService(DataService(make_engine(url, timeout_s), MemoryCache()))
-    event = biggest_event(tables)
+    tables, event = _tables_at(url, timeout_s)
     say(f"event {event}; first block = 100 rows, {bar}, sorted by each column")
     figures = []
     for table, cols in tb.COLUMNS.items():
@@ -130,9 +138,7 @@ def measure_every_sort(url: str, timeout_s: float, bar: str) -> None:
                 figures.append((time.perf_counter() - started, f"{table} by {col.key}"))
             except DataUnavailable as exc:
                 figures.append((float("inf"), f"{table} by {col.key} failed: {exc}"))
-            for thread in threading.enumerate():  # the count read beside it, before the next
-                if thread.name == COUNT_THREAD:
-                    thread.join()
+            wait_for_reads_aside()  # the count read beside it, before the next
     for seconds, what in sorted(figures, reverse=True):
         say(f"  {seconds:5.2f} s  {what}")
 
@@ -162,7 +168,7 @@ def _block_figures(tables: TableService, request: TableRequest) -> str:
     )
 
 
-def _rss_kb(pid: int, field: str) -> int:
+def rss_kb(pid: int, field: str) -> int:
     for line in Path(f"/proc/{pid}/status").read_text().splitlines():
         if line.startswith(field + ":"):
             return int(line.split()[1])
@@ -172,13 +178,13 @@ def _rss_kb(pid: int, field: str) -> int:
 @contextlib.contextmanager
 def resident_peak(pid: int, every_s: float = 0.05) -> Iterator[dict[str, int]]:
     """A process's resident memory (kB) before the block, and its peak sampled meanwhile."""
-    before = _rss_kb(pid, "VmRSS")
+    before = rss_kb(pid, "VmRSS")
     figures = {"before": before, "peak": before}
     done = threading.Event()
 
     def sample() -> None:
         while not done.is_set():
-            figures["peak"] = max(figures["peak"], _rss_kb(pid, "VmRSS"))
+            figures["peak"] = max(figures["peak"], rss_kb(pid, "VmRSS"))
             time.sleep(every_s)
 
     sampler = threading.Thread(target=sample, daemon=True)

@@ -223,9 +223,7 @@ def test_the_first_block_is_counted_beside_it_on_sqlite(tables, monkeypatch):
     request = TableRequest("people", parse_query("?event=2&country=DK"), sort_model=_sort("id"))
     prepared = tables.prepare(request)
     assert [row["id"] for row in tables.rows(prepared, 0, 100)] == [3, 11]
-    for thread in threading.enumerate():
-        if thread.name == table_service.COUNT_THREAD:
-            thread.join()
+    table_service.wait_for_reads_aside()
     # the selection and the event's participants, both counted beside the block, once
     assert [thread for thread, _query in counted] == [table_service.COUNT_THREAD] * 2
     assert tables.counts(prepared) == (2, 10)
