@@ -182,8 +182,7 @@ def ordering(source: Source, order: Order) -> list[ColumnElement]:
         # (people of Digital sorted by country at a million: 0.47 s -> 0.45 s).
         return [expression.desc() if order.descending else expression.asc()]
     # NULLs last in both directions, the same on every database.
-    nulls_last = sa.case((expression.is_(None), 1), else_=0)
-    return [nulls_last, expression.desc() if order.descending else expression.asc()]
+    return [sqlfuncs.nulls_last(expression, order.descending)]
 
 
 def links_of(source: Source, keys: Iterable[str]) -> set[str]:

@@ -302,6 +302,8 @@ def test_the_same_rows_on_postgresql_and_mariadb(server_tables, monkeypatch):
     assert country == [3, 11, 9, 1, 6, 2, 5, 4, 7]
     assert _ids(tables, "requests", "?event=2&country=DE", sort_model=_sort("id")) == [2, 4]
     assert _ids(tables, "people", search="FOOD valley") == [3, 11]
+    by_slot = _ids(tables, "requests", sort_model=_sort("slot_start", "desc"))
+    assert by_slot == [8, 1, 3, 2, 4, 5, 7]  # no slot last
     by_participants = _sort("participants", "desc")
     organisations, counts = _rows(tables, "organisations", sort_model=by_participants)
     assert [(r["id"], r["participants"]) for r in organisations] == [
@@ -500,3 +502,19 @@ def test_text_filters_match_the_same_rows_on_every_database(
     assert theirs == [i for i in ours if i in everybody]
     if text != "%":
         assert theirs  # the filter keeps somebody: the comparison says something
+
+
+@pytest.mark.parametrize("direction, timed", [("asc", [1, 3, 8, 6]), ("desc", [6, 8, 1, 3])])
+def test_rows_without_a_value_come_last_in_both_directions(tables, direction, timed):
+    by_slot = _ids(tables, "requests", sort_model=_sort("slot_start", direction))
+    assert by_slot == [*timed, 2, 4, 5, 7]  # 2, 4, 5 and 7 have no slot
+
+
+def test_nulls_last_is_written_for_each_database(monkeypatch):
+    term = sqlfuncs.nulls_last(sa.column("name"), descending=True)
+    assert str(term.compile(dialect=sqlite.dialect())) == "name DESC NULLS LAST"
+    assert str(term.compile(dialect=postgresql.dialect())) == "name DESC NULLS LAST"
+    plain = "CASE WHEN name IS NULL THEN 1 ELSE 0 END, name DESC"
+    assert str(term.compile(dialect=mysql.dialect())) == plain
+    monkeypatch.setattr(sqlfuncs, "NULLS_LAST_SINCE", (99, 0, 0))  # an older SQLite
+    assert str(term.compile(dialect=sqlite.dialect())) == plain
