@@ -48,6 +48,10 @@ ID_LISTS = 8
 # A first block sorted by a read value (country, sector, ...) of a whole event is read one
 # rank after the other, for at most this many ranks; then sorted at once (`_walk_ranks`).
 RANK_WALK = 3
+# A first block sorted by a linked row's value (a requester's name, an organisation's) of a
+# whole event is chosen among the rows linked to the first of this many linked rows in that
+# order, then of the next number; then sorted at once (`_walk_sort`).
+SORT_WALK = (512, 4096)
 # An event holding more than this share of a table's rows is no narrower a way into the
 # table than the other conditions (1,696,832 of 3,159,375 requests in the million demo).
 BROAD_SHARE = 0.2
@@ -297,9 +301,10 @@ class TableService:
             self._count_beside(prepared)
 
         def read(conn: sa.Connection) -> list:
-            walked = self._walk_ranks(conn, prepared)
-            if walked is not None:
-                return walked
+            for walk in (self._walk_ranks, self._walk_sort):
+                walked = walk(conn, prepared)
+                if walked is not None:
+                    return walked
             return data_tables.block_ids(conn, prepared.query, 0, tb.BLOCK_ROWS)
 
         return self.remember(f"first:{prepared.version}:{_digest(prepared.query)}", read)
@@ -340,6 +345,38 @@ class TableService:
             ids += data_tables.block_ids(conn, part, 0, tb.BLOCK_ROWS - len(ids))
             if len(ids) >= tb.BLOCK_ROWS:
                 return ids
+        return None
+
+    def _walk_sort(self, conn: sa.Connection, prepared: Prepared) -> list | None:
+        """The first block of a whole event chosen among the rows linked to the first rows,
+        in the sort's order, of the table that holds its first sort's column; or None where
+        that does not apply (a condition, a sort data.tables.first_of_sort cannot read so)
+        or does not fill it.
+
+        Sorted at once, every row of the event is joined to its linked row before the
+        first hundred are known: at a million participants the requests sorted by their
+        requester's organisation took 3.5 s, by the requester's name 2.4 s. The first 512
+        organisations by name are read in 0.06 s, the first 512 participants by name in
+        0.45 s (a scan with no join), and the event's requests from them through the index
+        on their key; the block is the first hundred of those, sorted as the table is.
+        The organisations, whose event is a check of their people, are chosen among the
+        first of all organisations in the table's order so.
+        """
+        query = prepared.query
+        if query.where or not query.order:
+            return None
+        for rows in SORT_WALK:
+            found = data_tables.first_of_sort(conn, query, rows)
+            if found is None:
+                return None
+            among, ended = found
+            part = replace(query, where=(among,))
+            part = replace(part, event_broad=self._event_is_broad(prepared.version, part))
+            ids = data_tables.block_ids(conn, part, 0, tb.BLOCK_ROWS)
+            if len(ids) >= tb.BLOCK_ROWS:
+                return ids
+            if ended:
+                return None
         return None
 
     def _count_beside(self, prepared: Prepared) -> threading.Thread | None:

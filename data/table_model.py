@@ -54,6 +54,18 @@ class Problem:
 
 
 @dataclass(frozen=True)
+class Among:
+    """The rows whose column is held by one of the rows with these ids (a row of the linked
+    table that holds it, or the row itself for a column of its own), or holds the raw
+    value given (None: no value). Never from the page: dashboard.table_service reads a
+    first block so (data.tables.first_of_sort)."""
+
+    column: str
+    ids: tuple = ()
+    value: object = None
+
+
+@dataclass(frozen=True)
 class Order:
     """Sort by a column; with ranks, by the rank of what its raw value reads as.
 

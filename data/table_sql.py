@@ -17,6 +17,7 @@ from data.table_model import (
     OPS,
     TEXT_OPS,
     AllOf,
+    Among,
     AnyOf,
     Match,
     OneOf,
@@ -141,6 +142,30 @@ def _one_of(expression: ColumnElement, item: OneOf) -> ColumnElement:
     return sa.or_(*parts) if parts else sa.false()
 
 
+def _among(source: Source, item: Among) -> ColumnElement:
+    column = column_of(source, item.column)
+    if not isinstance(column, Column):
+        raise QueryError(f"the column {item.column!r} is not held by one table")
+    parts = []
+    # Ids the database gave, written into the statement: thousands of them would pass the
+    # limit of bound values that older SQLite libraries have (999). Integers only: every
+    # id is an INTEGER PRIMARY KEY, so another key (text in a SQLite key column) names no row.
+    keys = [key for key in item.ids if isinstance(key, int)]
+    if keys:
+        ids = sa.bindparam(None, keys, expanding=True, literal_execute=True)
+        if column.link is None:
+            parts.append(source.id.in_(ids))
+        else:
+            step = source.links[column.link]
+            parts.append(_lift(source, step.parent, step.fk.in_(ids), False, None))
+    if item.value is not None:
+        # The raw value the database gave, compared as it is (not converted by the type).
+        raw = sa.type_coerce(column.expr, sa.types.NullType())
+        equal = raw == sa.bindparam(None, item.value, type_=sa.types.NullType())
+        parts.append(_lift(source, column.link, equal, False, None))
+    return sa.or_(sa.false(), *parts)
+
+
 def condition(source: Source, item: object, depth: int = 0) -> ColumnElement:
     if depth > 8:
         raise QueryError("conditions are nested too deeply")
@@ -159,6 +184,8 @@ def condition(source: Source, item: object, depth: int = 0) -> ColumnElement:
         if isinstance(item, AllOf):
             return sa.and_(sa.true(), *parts)
         return sa.or_(sa.false(), *parts)
+    if isinstance(item, Among):
+        return _among(source, item)
     if isinstance(item, Problem):
         problem = source.problems.get(item.key)
         if problem is None:

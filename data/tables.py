@@ -17,8 +17,8 @@ from sqlalchemy.sql import ColumnElement, Select
 from data import sqlfuncs, table_sql
 from data.schema import meeting_requests, organisations, participants
 from data.schema import workshop_bookings as bookings
-from data.table_model import QueryError, RowQuery
-from data.table_sources import BUILDERS, Source
+from data.table_model import Among, QueryError, RowQuery
+from data.table_sources import BUILDERS, Column, Source
 
 TABLES = tuple(BUILDERS)
 # Tables whose linked rows are found through an index on the base's key (requester,
@@ -30,6 +30,14 @@ STREAM_BATCH = 2000
 # the organisations and checked against the event's people: a first block read rank by
 # rank (dashboard.table_service) costs each rank what the whole sort costs.
 RANK_WALKS = frozenset({"people", "requests", "bookings"})
+# Tables whose event is checked cheaply only for rows already chosen (Source.event_within):
+# a whole event's first block is chosen among the table's first rows in the whole order.
+CHOSEN_FIRST = frozenset({"organisations"})
+# Databases whose equal values (for the sort) are equal in Python: SQLite compares text
+# bytewise, PostgreSQL's collations break ties bytewise (deterministic collations, which
+# registration-schema.sql's columns have). MySQL's and MariaDB's default collations ignore
+# case and accents: "Anna" and "anna" are one value to their ORDER BY.
+EQUAL_AS_PYTHON = frozenset({"sqlite", "postgresql"})
 
 
 # Columns whose distinct raw values the caller may need, to translate read values.
@@ -108,6 +116,74 @@ def rows_by_id(conn: Connection, query: RowQuery, ids: Sequence) -> list[dict]:
     rows = conn.execute(_all_columns(source).where(source.id.in_(list(ids)))).mappings()
     by_id = {row["id"]: dict(row) for row in rows}
     return [by_id[i] for i in ids if i in by_id]
+
+
+def _plain(table: sa.FromClause) -> bool:
+    """A table or an alias of one (not a subquery, whose rows need the whole event)."""
+    return isinstance(getattr(table, "element", table), sa.Table)
+
+
+def first_of_sort(conn: Connection, query: RowQuery, rows: int) -> tuple[Among, bool] | None:
+    """A condition choosing rows among which the query's first block is, read ahead of it
+    from the first `rows` rows, in the order of the query's first sort, of the table that
+    holds its column; and whether no row of that table with a value follows those. None
+    where the sort cannot be read so.
+
+    A linked table's column (a request's requester, a person's organisation): the rows
+    linked to those rows, but to none of the last run of equal values, whose other rows
+    may follow; if that run is every row read, the rows linked to a row of that value.
+    Those are every row that sorts before the others, with a lower value or the same
+    (NULL, or no linked row at all, sorts last). A table of CHOSEN_FIRST sorted by its
+    own columns: its first rows in the query's whole order, of which the first block is
+    the first of those that the event has.
+    """
+    if not query.order:
+        return None
+    source = table_sql.source(query)
+    first = query.order[0]
+    column = table_sql.column_of(source, first.column)
+    if not isinstance(column, Column):
+        return None  # computed from two tables (a fallback)
+    if column.link is None:
+        needed = table_sql.links_of(source, [item.column for item in query.order])
+        if query.table not in CHOSEN_FIRST or not all(
+            _plain(source.links[name].table) for name in needed
+        ):
+            return None
+        order = [part for item in query.order for part in table_sql.ordering(source, item)]
+        ids = (
+            sa.select(source.id)
+            .select_from(table_sql.joined(source, needed))
+            .order_by(*order, source.id.asc())
+            .limit(rows)
+        )
+        found = conn.execute(ids).scalars().all()
+        return Among(first.column, tuple(found)), len(found) < rows
+    link = source.links[column.link]
+    if first.ranks or conn.dialect.name not in EQUAL_AS_PYTHON:
+        return None
+    if not _plain(link.table) and not first.descending:
+        # A count per row (an organisation's participants): its largest values are few,
+        # its smallest most rows' (one participant), one run from which nothing is cut
+        # and that is not read without the whole count (0.5 s in vain at a million).
+        return None
+    # The raw value, not converted to a Python type: compared as the database compares it.
+    value = sa.type_coerce(column.expr, sa.types.NullType())
+    keys = (
+        sa.select(link.pk, value)
+        .select_from(link.table)
+        .order_by(sqlfuncs.nulls_last(column.expr, first.descending), link.pk.asc())
+        .limit(rows)
+    )
+    valued = [key_value for key_value in conn.execute(keys).all() if key_value[1] is not None]
+    if len(valued) < rows:  # a NULL value, or the table's end, came first
+        return Among(first.column, tuple(key for key, _value in valued)), True
+    last = valued[-1][1]
+    while valued and valued[-1][1] == last:
+        valued.pop()
+    if not valued:  # one value's run, longer than the rows read (a sector, say)
+        return (Among(first.column, value=last), False) if _plain(link.table) else None
+    return Among(first.column, tuple(key for key, _value in valued)), False
 
 
 def count(conn: Connection, query: RowQuery) -> int:
