@@ -60,6 +60,9 @@ class Source:
     event_within: Callable[[list[ColumnElement]], ColumnElement] | None = None
     # The same table with its linked rows read for the rows those conditions choose only
     links_within: Callable[[list[ColumnElement]], Source] | None = None
+    # A link whose rows are the event's rows: where it is joined, an inner join is the
+    # event's condition (and the other conditions' event_within)
+    event_link: str | None = None
 
 
 def _name(p: sa.FromClause) -> ColumnElement:
@@ -266,6 +269,10 @@ def _organisations(
         problems={},
         event_within=present_within,
         links_within=None if shown is not None else partial(_organisations, event_id, None),
+        # An organisation counted at the event has people there: sorted by its count, the
+        # event is the join (at a million participants 1.9 s -> 0.5-0.7 s), not a list of the
+        # event's million people's organisations beside it.
+        event_link=None if event_id is None else "counts",
     )
 
 

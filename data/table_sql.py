@@ -7,7 +7,7 @@ explicitly for conditions that hold on NULL.
 
 from __future__ import annotations
 
-from collections.abc import Iterable, Sequence
+from collections.abc import Collection, Iterable, Sequence
 
 import sqlalchemy as sa
 from sqlalchemy.sql import ColumnElement
@@ -227,9 +227,12 @@ def links_of(source: Source, keys: Iterable[str]) -> set[str]:
     return needed
 
 
-def joined(source: Source, needed: set[str]) -> sa.FromClause:
+def joined(source: Source, needed: set[str], inner: Collection[str] = ()) -> sa.FromClause:
+    """The base joined to the links needed: outer joins, but for the links named inner."""
     joined = source.base
     for name, link in source.links.items():  # parents come before their children
-        if name in needed:
+        if name in inner:
+            joined = joined.join(link.table, link.pk == link.fk)
+        elif name in needed:
             joined = joined.outerjoin(link.table, link.pk == link.fk)
     return joined

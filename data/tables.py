@@ -8,7 +8,7 @@ are not known here: the caller translates them into the raw values that read so.
 
 from __future__ import annotations
 
-from collections.abc import Iterator, Mapping, Sequence
+from collections.abc import Iterable, Iterator, Mapping, Sequence
 
 import sqlalchemy as sa
 from sqlalchemy.engine import Connection
@@ -53,42 +53,45 @@ DISTINCT = {
 }
 
 
-def _filtered(query: RowQuery) -> tuple[Source, list[ColumnElement]]:
+def _filtered(
+    query: RowQuery, keys: Iterable[str] | None = (), event_joined: bool = False
+) -> tuple[Source, list[ColumnElement], sa.FromClause]:
+    """The query's table, its conditions, and its rows joined to the links that the
+    columns `keys` need (None: every column), and to its event's link if event_joined."""
     source = table_sql.source(query)
+    needed = table_sql.links_of(source, source.columns if keys is None else keys)
+    if event_joined and source.event_link is not None:
+        needed.add(source.event_link)
+    inner = {source.event_link} & needed  # joined, it is the event's condition
     conditions = [table_sql.condition(source, item) for item in query.where]
     where = list(conditions)
     if conditions and source.event_within is not None:
-        where.append(source.event_within(conditions))
+        if not inner:
+            where.append(source.event_within(conditions))
         if source.links_within is not None:
             source = source.links_within(conditions)
-    elif source.event is not None:
+    elif source.event is not None and not inner:
         where.append(sqlfuncs.broad(source.event) if query.event_broad else source.event)
-    return source, where
+    return source, where, table_sql.joined(source, needed, inner)
 
 
 def _chosen_ids(query: RowQuery) -> tuple[Source, Select]:
-    source, where = _filtered(query)
+    source, where, rows = _filtered(query, [item.column for item in query.order])
     order = [part for item in query.order for part in table_sql.ordering(source, item)]
-    needed = table_sql.links_of(source, [item.column for item in query.order])
-    ids = (
-        sa.select(source.id)
-        .select_from(table_sql.joined(source, needed))
-        .where(*where)
-        .order_by(*order, source.id.asc())
-    )
+    ids = sa.select(source.id).select_from(rows).where(*where).order_by(*order, source.id.asc())
     return source, ids
 
 
-def _all_columns(source: Source) -> Select:
+def _all_columns(source: Source, rows: sa.FromClause) -> Select:
     columns = [table_sql.expression_of(source, key).label(key) for key in source.columns]
-    return sa.select(*columns).select_from(table_sql.joined(source, set(source.links)))
+    return sa.select(*columns).select_from(rows)
 
 
 def select_rows(query: RowQuery) -> Select:
     """Every row of the query with every column labelled by its key, in the query's order."""
-    source, where = _filtered(query)
+    source, where, rows = _filtered(query, None)
     order = [part for item in query.order for part in table_sql.ordering(source, item)]
-    return _all_columns(source).where(*where).order_by(*order, source.id.asc())
+    return _all_columns(source, rows).where(*where).order_by(*order, source.id.asc())
 
 
 def block_ids(conn: Connection, query: RowQuery, start: int, stop: int) -> list:
@@ -113,7 +116,8 @@ def rows_by_id(conn: Connection, query: RowQuery, ids: Sequence) -> list[dict]:
     if not ids:
         return []
     source = table_sql.source(query, ids)
-    rows = conn.execute(_all_columns(source).where(source.id.in_(list(ids)))).mappings()
+    every = table_sql.joined(source, set(source.links))
+    rows = conn.execute(_all_columns(source, every).where(source.id.in_(list(ids)))).mappings()
     by_id = {row["id"]: dict(row) for row in rows}
     return [by_id[i] for i in ids if i in by_id]
 
@@ -187,9 +191,15 @@ def first_of_sort(conn: Connection, query: RowQuery, rows: int) -> tuple[Among, 
 
 
 def count(conn: Connection, query: RowQuery) -> int:
-    """How many rows the query selects."""
-    source, where = _filtered(query)
-    total = sa.select(sa.func.count()).select_from(source.base).where(*where)
+    """How many rows the query selects.
+
+    SQLite counts the organisations of a whole event faster as those whose people it
+    counts (a join: 0.43 s at a million participants) than against the list of the
+    event's people's organisations (1.20 s); PostgreSQL the other way round (1.11 s
+    against 0.44 s, and 0.79 against 0.31 s for the sector Digital).
+    """
+    _source, where, rows = _filtered(query, event_joined=conn.dialect.name == "sqlite")
+    total = sa.select(sa.func.count()).select_from(rows).where(*where)
     return int(conn.execute(total).scalar_one())
 
 
@@ -197,12 +207,12 @@ def count_each(conn: Connection, query: RowQuery, named: Mapping[str, tuple]) ->
     """For each named tuple of extra conditions, how many of the query's rows meet them."""
     if not named:
         return {}
-    source, where = _filtered(query)
+    source, where, rows = _filtered(query)
     sums = []
     for items in named.values():
         met = sa.and_(sa.true(), *[table_sql.condition(source, item) for item in items])
         sums.append(sa.func.coalesce(sa.func.sum(sa.case((met, 1), else_=0)), 0))
-    row = conn.execute(sa.select(*sums).select_from(source.base).where(*where)).one()
+    row = conn.execute(sa.select(*sums).select_from(rows).where(*where)).one()
     return {name: int(value) for name, value in zip(named, row, strict=True)}
 
 
