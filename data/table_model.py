@@ -90,3 +90,5 @@ class RowQuery:
     # The event holds most of the table's rows: the other conditions should choose the rows
     # (an index on a linked key) rather than the event's index (see sqlfuncs.broad).
     event_broad: bool = False
+    # The last condition (an Among) chooses the rows: the others are checked on them.
+    among_first: bool = False

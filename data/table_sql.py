@@ -194,6 +194,21 @@ def condition(source: Source, item: object, depth: int = 0) -> ColumnElement:
     raise QueryError(f"not a condition: {type(item).__name__}")
 
 
+def named_columns(item: object) -> set[str] | None:
+    """The columns a condition names, or None if it needs SQL of its own (a problem)."""
+    if isinstance(item, Match | OneOf | Among):
+        return {item.column}
+    if isinstance(item, AllOf | AnyOf):
+        named: set[str] = set()
+        for part in item.items:
+            part_named = named_columns(part)
+            if part_named is None:
+                return None
+            named |= part_named
+        return named
+    return None
+
+
 def ordering(source: Source, order: Order) -> list[ColumnElement]:
     expression = expression_of(source, order.column)
     if order.ranks:

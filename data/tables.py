@@ -64,6 +64,8 @@ def _filtered(
         needed.add(source.event_link)
     inner = {source.event_link} & needed  # joined, it is the event's condition
     conditions = [table_sql.condition(source, item) for item in query.where]
+    if query.among_first:  # on SQLite, the others are not a way into the rows
+        conditions = [sqlfuncs.broad(c) for c in conditions[:-1]] + conditions[-1:]
     where = list(conditions)
     if conditions and source.event_within is not None:
         if not inner:
@@ -127,6 +129,21 @@ def _plain(table: sa.FromClause) -> bool:
     return isinstance(getattr(table, "element", table), sa.Table)
 
 
+def _apart(source: Source, query: RowQuery) -> bool:
+    """Whether the query's conditions name no column of the rows linked for its first sort:
+    requests to the sector Digital sorted by their requester's organisation are among the
+    requests from the first organisations by name as often as among the others; sorted by
+    their recipient, whose organisation is in that sector or not, they are not."""
+    named: set[str] = set()
+    for item in query.where:
+        item_named = table_sql.named_columns(item)
+        if item_named is None:
+            return False
+        named |= item_named
+    sorted_by = table_sql.links_of(source, [query.order[0].column])
+    return not table_sql.links_of(source, named) & sorted_by
+
+
 def first_of_sort(conn: Connection, query: RowQuery, rows: int) -> tuple[Among, bool] | None:
     """A condition choosing rows among which the query's first block is, read ahead of it
     from the first `rows` rows, in the order of the query's first sort, of the table that
@@ -137,9 +154,10 @@ def first_of_sort(conn: Connection, query: RowQuery, rows: int) -> tuple[Among, 
     linked to those rows, but to none of the last run of equal values, whose other rows
     may follow; if that run is every row read, the rows linked to a row of that value.
     Those are every row that sorts before the others, with a lower value or the same
-    (NULL, or no linked row at all, sorts last). A table of CHOSEN_FIRST sorted by its
-    own columns: its first rows in the query's whole order, of which the first block is
-    the first of those that the event has.
+    (NULL, or no linked row at all, sorts last); read so under conditions on other
+    links only (`_apart`). A table of CHOSEN_FIRST sorted by its own columns, with no
+    condition: its first rows in the query's whole order, of which the first block is the
+    first of those that the event has.
     """
     if not query.order:
         return None
@@ -150,8 +168,10 @@ def first_of_sort(conn: Connection, query: RowQuery, rows: int) -> tuple[Among, 
         return None  # computed from two tables (a fallback)
     if column.link is None:
         needed = table_sql.links_of(source, [item.column for item in query.order])
-        if query.table not in CHOSEN_FIRST or not all(
-            _plain(source.links[name].table) for name in needed
+        if (
+            query.where
+            or query.table not in CHOSEN_FIRST
+            or not all(_plain(source.links[name].table) for name in needed)
         ):
             return None
         order = [part for item in query.order for part in table_sql.ordering(source, item)]
@@ -165,6 +185,8 @@ def first_of_sort(conn: Connection, query: RowQuery, rows: int) -> tuple[Among, 
         return Among(first.column, tuple(found)), len(found) < rows
     link = source.links[column.link]
     if first.ranks or conn.dialect.name not in EQUAL_AS_PYTHON:
+        return None
+    if not _apart(source, query):
         return None
     if not _plain(link.table) and not first.descending:
         # A count per row (an organisation's participants): its largest values are few,
