@@ -328,29 +328,41 @@ class TableService:
         not one filter's. After RANK_WALK ranks short of a block the whole sort is read.
         """
         query = prepared.query
-        if (
-            query.where
-            or query.table not in data_tables.RANK_WALKS
-            or not query.order
-            or not query.order[0].ranks
-        ):
+        if query.where or query.table not in data_tables.RANK_WALKS or not query.order:
             return None
         first, rest = query.order[0], query.order[1:]
-        ranks = range(len(first.ranks))
+        grouped, stop = first.ranks, first.default_rank
+        if not grouped:
+            grouped, stop = self._raw_ranks(conn, prepared), None
+        ranks = range(len(grouped))
         ids: list = []
         steps = 0
         for rank in reversed(ranks) if first.descending else ranks:
-            if steps == RANK_WALK or rank == first.default_rank:
+            if steps == RANK_WALK or rank == stop:
                 return None
-            if not first.ranks[rank]:
+            if not grouped[rank]:
                 continue  # a read value that no raw value reads as: no rows
             steps += 1
-            part = replace(query, where=(OneOf(first.column, first.ranks[rank]),), order=rest)
+            part = replace(query, where=(OneOf(first.column, grouped[rank]),), order=rest)
             part = replace(part, event_broad=self._event_is_broad(prepared.version, part))
             ids += data_tables.block_ids(conn, part, 0, tb.BLOCK_ROWS - len(ids))
             if len(ids) >= tb.BLOCK_ROWS:
                 return ids
         return None
+
+    def _raw_ranks(self, conn: sa.Connection, prepared: Prepared) -> tuple[tuple, ...]:
+        """Each raw value of a column as stored that a reading reads (a country as given),
+        in the order the database sorts them, as a rank of its own (NULL has none: rows
+        without a value sort last, where the walk ends); () for other columns.
+
+        Where the database's equal values are not Python's (MySQL's and MariaDB's "dk" and
+        "DK"), one value's rows are another's too: ().
+        """
+        reading = tb.raw_reading(prepared.request.table, prepared.query.order[0].column)
+        if reading is None or conn.dialect.name not in data_tables.EQUAL_AS_PYTHON:
+            return ()
+        raws = [raw for raw in prepared.context.raws(reading) if raw is not None]
+        return tuple((raw,) for raw in data_tables.in_order(conn, raws))
 
     def _walk_sort(self, conn: sa.Connection, prepared: Prepared) -> list | None:
         """The first block chosen among the rows linked to the first rows, in the sort's

@@ -292,6 +292,14 @@ def orders(table: str, model: object, ctx: Context) -> tuple[Order, ...]:
     return tuple(result)
 
 
+def raw_reading(table: str, source: str) -> str | None:
+    """The reading of a column as stored (country_raw: country), if the table reads it."""
+    return next(
+        (c.reading for c in COLUMNS.get(table, ()) if c.kind == READ and c.source == source),
+        None,
+    )
+
+
 def search_items(table: str, text: object) -> tuple:
     """Quick search: every word must be in one of the table's searchable columns."""
     if text in (None, ""):

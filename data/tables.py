@@ -212,6 +212,23 @@ def first_of_sort(conn: Connection, query: RowQuery, rows: int) -> tuple[Among, 
     return Among(first.column, tuple(key for key, _value in valued)), False
 
 
+def in_order(conn: Connection, values: Sequence) -> list:
+    """The values given (no NULL), in the order in which the database sorts them.
+
+    SQLite compares text bytewise (its BINARY collation), in the order of Python's code
+    points, after numbers and before blobs. Elsewhere the database sorts them itself, in
+    the collation of its text.
+    """
+    if conn.dialect.name == "sqlite":
+        kinds = {int: 0, float: 0, str: 1, bytes: 2}
+        return sorted(values, key=lambda value: (kinds.get(type(value), 1), value))
+    if not values:
+        return []
+    given = sa.union_all(*(sa.select(sa.literal(v, sa.String()).label("value")) for v in values))
+    given = given.subquery("given")
+    return conn.execute(sa.select(given.c.value).order_by(given.c.value)).scalars().all()
+
+
 def count(conn: Connection, query: RowQuery) -> int:
     """How many rows the query selects.
 
