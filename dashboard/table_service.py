@@ -48,9 +48,9 @@ ID_LISTS = 8
 # A first block sorted by a read value (country, sector, ...) of a whole event is read one
 # rank after the other, for at most this many ranks; then sorted at once (`_walk_ranks`).
 RANK_WALK = 3
-# A first block sorted by a linked row's value (a requester's name, an organisation's) of a
-# whole event is chosen among the rows linked to the first of this many linked rows in that
-# order, then of the next number; then sorted at once (`_walk_sort`).
+# A first block sorted by a linked row's value (a requester's name, an organisation's) is
+# chosen among the rows linked to the first of this many linked rows in that order, then
+# of the next number; then sorted at once (`_walk_sort`).
 SORT_WALK = (512, 4096)
 # Under conditions, so only where they choose at least this share of the event's rows (as
 # their count, read for an earlier sort, says), reading as many more linked rows as they
@@ -315,8 +315,9 @@ class TableService:
         return self.remember(f"first:{prepared.version}:{_digest(prepared.query)}", read)
 
     def _walk_ranks(self, conn: sa.Connection, prepared: Prepared) -> list | None:
-        """The first block of a whole event sorted by a read value, read rank by rank, or
-        None where that does not apply (a condition, another sort) or does not fill it.
+        """The first block of a whole event sorted by a read value (or a value as stored
+        that a reading reads, `_raw_ranks`), read rank by rank, or None where that does
+        not apply (a condition, another sort) or does not fill it.
 
         Sorted at once, every row's value is read (joined, for a linked row's) before the
         first hundred are known: at a million participants the requests sorted by their
