@@ -30,7 +30,7 @@ from dashboard.service import DataService, describe
 from dashboard.state import ViewState
 from data import quality
 from data import tables as data_tables
-from data.table_model import OneOf, RowQuery
+from data.table_model import OneOf, Order, RowQuery
 
 log = logging.getLogger(__name__)
 MEMO_ITEMS = 256
@@ -236,7 +236,7 @@ class TableService:
         query = RowQuery(
             table, event.id if event else None, where, tb.orders(table, request.sort_model, ctx)
         )
-        return table_quality.narrowed(query, request.problem, ctx)
+        return _constant_sorts_dropped(table_quality.narrowed(query, request.problem, ctx))
 
     def _event_is_broad(self, version: str, query: RowQuery) -> bool:
         """Whether the query's event holds more than BROAD_SHARE of its table's rows.
@@ -482,6 +482,33 @@ def wait_for_reads_aside() -> None:
     for thread in threading.enumerate():
         if thread.name in (AHEAD_THREAD, COUNT_THREAD):
             thread.join()
+
+
+def _constant_sorts_dropped(query: RowQuery) -> RowQuery:
+    """The query without the sorts by a read value that every row it selects has alike.
+
+    Requests to the sector Digital sorted by their recipient's sector are sorted by the
+    rest of the sort: so written, PostgreSQL sorted the event's 1.7 million requests by
+    that sector first and then looked for Digital's among them (6.5 s at a million
+    participants, against 0.4 s).
+    """
+    chosen = [item for item in query.where if isinstance(item, OneOf)]
+
+    def constant(order: Order) -> bool:
+        rank_of: dict = {}
+        for rank, raws in enumerate(order.ranks):
+            for raw in raws:
+                rank_of.setdefault(raw, rank)  # as data.table_sql.ordering ranks them
+        for item in chosen:
+            if item.column != order.column:
+                continue
+            ranks = {rank_of.get(raw, order.default_rank) for raw in item.values}
+            if len(ranks | ({order.default_rank} if item.null else set())) == 1:
+                return True
+        return False
+
+    kept = tuple(order for order in query.order if not (order.ranks and constant(order)))
+    return query if kept == query.order else replace(query, order=kept)
 
 
 def _tune_sqlite(conn: sa.Connection, export: bool) -> None:

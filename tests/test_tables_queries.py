@@ -532,3 +532,29 @@ def test_nulls_last_is_written_for_each_database(monkeypatch):
     assert str(term.compile(dialect=mysql.dialect())) == plain
     monkeypatch.setattr(sqlfuncs, "NULLS_LAST_SINCE", (99, 0, 0))  # an older SQLite
     assert str(term.compile(dialect=sqlite.dialect())) == plain
+
+
+@pytest.mark.parametrize(
+    "table, query, column, dropped",
+    [
+        ("requests", "?event=2&sector=Digital", "recipient_sector", True),  # one rank
+        ("people", "?event=2&country=DK", "country", True),
+        ("people", "?event=2&country=DK&country=DE", "country", False),  # two ranks
+        ("requests", "?event=2&sector=Digital", "recipient_country", False),  # another column
+        ("people", "?event=2", "country", False),
+    ],
+)
+@pytest.mark.parametrize("direction", ["asc", "desc"])
+def test_a_sort_by_a_value_every_selected_row_has_alike_is_left_out(
+    tables, table, query, column, dropped, direction
+):
+    model = [{"colId": column, "sort": direction}, {"colId": "id", "sort": "desc"}]
+    prepared = tables.prepare(TableRequest(table, parse_query(query), sort_model=model))
+    asked = tb.orders(table, model, prepared.context)
+    assert len(prepared.query.order) == (1 if dropped else 2)
+    with tables.connect() as conn:
+        sorted_so = data_tables.block_ids(
+            conn, dataclasses.replace(prepared.query, order=asked), 0, 100
+        )
+    assert [row["id"] for row in tables.rows(prepared, 0, 100)] == sorted_so
+    assert len(sorted_so) > 1  # an order to keep
