@@ -94,8 +94,8 @@ class nulls_last(FunctionElement):
 
     SQLite (3.30 and later) and PostgreSQL sort so with NULLS LAST, computing the value
     once per row; elsewhere (MySQL and MariaDB have no NULLS LAST) a first term puts the
-    NULLs last, computing it twice. At a million participants on SQLite, the first
-    hundred participants by name: 0.79 s -> 0.45 s.
+    NULLs last, computing it twice. At a million participants on SQLite, the first 512
+    participants by name: 0.79 s -> 0.45 s.
     """
 
     inherit_cache = True
