@@ -116,7 +116,7 @@ def _plain_nulls_last(element: nulls_last, compiler, **kw) -> str:
 
 
 @compiles(nulls_last, "postgresql")
-def _postgres_nulls_last(element: nulls_last, compiler, **kw) -> str:
+def _written_nulls_last(element: nulls_last, compiler, **kw) -> str:
     value, direction = _sorted(element, compiler, kw)
     return f"{value} {direction} NULLS LAST"
 
@@ -128,8 +128,7 @@ NULLS_LAST_SINCE = (3, 30, 0)
 def _sqlite_nulls_last(element: nulls_last, compiler, **kw) -> str:
     if sqlite3.sqlite_version_info < NULLS_LAST_SINCE:
         return _plain_nulls_last(element, compiler, **kw)
-    value, direction = _sorted(element, compiler, kw)
-    return f"{value} {direction} NULLS LAST"
+    return _written_nulls_last(element, compiler, **kw)
 
 
 ESCAPE = "/"
