@@ -345,11 +345,15 @@ class TableService:
                 continue  # a read value that no raw value reads as: no rows
             steps += 1
             part = replace(query, where=(OneOf(first.column, grouped[rank]),), order=rest)
-            part = replace(part, event_broad=self._event_is_broad(prepared.version, part))
-            ids += data_tables.block_ids(conn, part, 0, tb.BLOCK_ROWS - len(ids))
+            ids += self._part_block(conn, prepared.version, part, tb.BLOCK_ROWS - len(ids))
             if len(ids) >= tb.BLOCK_ROWS:
                 return ids
         return None
+
+    def _part_block(self, conn: sa.Connection, version: str, part: RowQuery, rows: int) -> list:
+        """The first ids of a part of a walk, its event marked broad where that helps."""
+        part = replace(part, event_broad=self._event_is_broad(version, part))
+        return data_tables.block_ids(conn, part, 0, rows)
 
     def _raw_ranks(self, conn: sa.Connection, prepared: Prepared) -> tuple[tuple, ...]:
         """Each raw value of a column as stored that a reading reads (a country as given),
@@ -399,8 +403,7 @@ class TableService:
                 # rows the conditions choose are not found faster among those linked to it.
                 return None
             part = replace(query, where=(*query.where, among), among_first=bool(query.where))
-            part = replace(part, event_broad=self._event_is_broad(prepared.version, part))
-            ids = data_tables.block_ids(conn, part, 0, tb.BLOCK_ROWS)
+            ids = self._part_block(conn, prepared.version, part, tb.BLOCK_ROWS)
             if len(ids) >= tb.BLOCK_ROWS:
                 return ids
             if ended:
@@ -495,10 +498,7 @@ def _constant_sorts_dropped(query: RowQuery) -> RowQuery:
     chosen = [item for item in query.where if isinstance(item, OneOf)]
 
     def constant(order: Order) -> bool:
-        rank_of: dict = {}
-        for rank, raws in enumerate(order.ranks):
-            for raw in raws:
-                rank_of.setdefault(raw, rank)  # as data.table_sql.ordering ranks them
+        rank_of = order.rank_of()
         for item in chosen:
             if item.column != order.column:
                 continue

@@ -78,6 +78,14 @@ class Order:
     ranks: tuple[tuple, ...] = ()
     default_rank: int = 0
 
+    def rank_of(self) -> dict:
+        """Each raw value's rank: the first rank it is in (default_rank for the others)."""
+        ranked: dict = {}
+        for rank, raws in enumerate(self.ranks):
+            for raw in raws:
+                ranked.setdefault(raw, rank)
+        return ranked
+
 
 @dataclass(frozen=True)
 class RowQuery:

@@ -214,10 +214,7 @@ def ordering(source: Source, order: Order) -> list[ColumnElement]:
     if order.ranks:
         # CASE value WHEN raw THEN rank: the value (a fallback is a CASE itself) is computed
         # once per row, not once per rank; a raw value takes the first rank it is in.
-        rank_of: dict = {}
-        for rank, raws in enumerate(order.ranks):
-            for raw in raws:
-                rank_of.setdefault(raw, rank)
+        rank_of = order.rank_of()
         default = order.default_rank
         expression = sa.case(rank_of, value=expression, else_=default) if rank_of else sa.literal(0)
         # A rank is never NULL: no NULLs-last term, which computed the CASE once more per row
