@@ -9,7 +9,6 @@ are not known here: the caller translates them into the raw values that read so.
 from __future__ import annotations
 
 from collections.abc import Iterable, Iterator, Mapping, Sequence
-from dataclasses import replace
 
 import sqlalchemy as sa
 from sqlalchemy.engine import Connection
@@ -175,7 +174,14 @@ def first_of_sort(conn: Connection, query: RowQuery, rows: int) -> tuple[Among, 
             or not all(_plain(source.links[name].table) for name in needed)
         ):
             return None
-        found = block_ids(conn, replace(query, event_id=None), 0, rows)  # the event's or not
+        order = [part for item in query.order for part in table_sql.ordering(source, item)]
+        ids = (
+            sa.select(source.id)
+            .select_from(table_sql.joined(source, needed))
+            .order_by(*order, source.id.asc())
+            .limit(rows)
+        )
+        found = conn.execute(ids).scalars().all()
         return Among(first.column, tuple(found)), len(found) < rows
     link = source.links[column.link]
     if first.ranks or conn.dialect.name not in EQUAL_AS_PYTHON:
